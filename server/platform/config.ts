@@ -1,0 +1,69 @@
+import { resolve, join } from 'node:path';
+import { z } from 'zod';
+
+// Every setting comes from the environment; docs/configuration.md lists them all.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  OPENCEN_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  OPENCEN_ROLE: z.enum(['hub', 'national']).default('hub'),
+  OPENCEN_MASTER_KEY_FILE: z.string().optional(),
+  OPENCEN_PUBLIC_URL: z.string().url().optional(),
+  OPENCEN_COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
+  OPENCEN_DEMO: z.enum(['true', 'false']).default('true'),
+  OPENCEN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENCEN_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(10),
+  OPENCEN_JOBS: z.enum(['true', 'false']).default('true'),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('OpenCEN <no-reply@opencen.local>'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  role: 'hub' | 'national';
+  masterKeyFile: string;
+  publicUrl: string;
+  cookieSecure: boolean;
+  demo: boolean;
+  logLevel: string;
+  uploadLimitBytes: number;
+  runJobs: boolean;
+  smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  mailFrom: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.OPENCEN_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    role: e.OPENCEN_ROLE,
+    masterKeyFile: e.OPENCEN_MASTER_KEY_FILE ? resolve(e.OPENCEN_MASTER_KEY_FILE) : join(dataDir, 'keys', 'master.key'),
+    publicUrl: e.OPENCEN_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    cookieSecure: e.OPENCEN_COOKIE_SECURE === 'true',
+    demo: e.OPENCEN_DEMO === 'true',
+    logLevel: e.OPENCEN_LOG_LEVEL,
+    uploadLimitBytes: Math.round(e.OPENCEN_UPLOAD_LIMIT_MB * 1024 * 1024),
+    runJobs: e.OPENCEN_JOBS === 'true',
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM }
+      : undefined,
+    mailFrom: e.SMTP_FROM,
+  };
+}

@@ -1,0 +1,93 @@
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/database.ts';
+import type { Principal } from './http/access.ts';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** One entry of the audit log. `actor` is null for the system itself. */
+export interface AuditEntry {
+  actor: Principal | null;
+  action: string; // e.g. "user.create", "auth.login.failed", "screening.search"
+  targetType?: string;
+  targetId?: string;
+  onBehalfOfOrgId?: string;
+  detail?: Record<string, unknown>;
+  ip?: string;
+  requestId?: string;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry, tx?: Db): Promise<void>;
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: Date;
+}
+
+export interface FileStore {
+  /** Encrypts and stores; rejects over the size limit or when the sniffed type is not allowed. */
+  put(input: { name: string; data: Buffer; ownerUserId?: string; allowedMime?: (mime: string) => boolean }, tx?: Db): Promise<StoredFile>;
+  get(id: string): Promise<{ file: StoredFile; data: Buffer } | null>;
+  remove(id: string, tx?: Db): Promise<void>;
+}
+
+export interface MailMessage {
+  to: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  send(msg: MailMessage): Promise<void>;
+}
+
+/** Who receives a realtime event; an event reaches a connection whose user matches any of these. */
+export interface Audience {
+  userIds?: string[];
+  orgIds?: string[];
+  roles?: string[];
+  everyone?: boolean;
+}
+
+export interface EventBus {
+  publish(type: string, data: unknown, audience: Audience): Promise<void>;
+}
+
+export interface JobRunner {
+  /** Registers the handler of a job kind. */
+  handle(kind: string, handler: (payload: unknown, ctx: { attempt: number; jobId: string }) => Promise<void>, opts?: { maxAttempts?: number }): void;
+  /** Queues a job; `runAt` delays it. Pass `tx` to queue in the caller's transaction. */
+  enqueue(kind: string, payload: unknown, opts?: { runAt?: Date; dedupeKey?: string }, tx?: Db): Promise<string>;
+  /** Registers a recurring job by cron expression in a time zone (default UTC). */
+  schedule(name: string, cron: string, kind: string, payload?: unknown, timeZone?: string): Promise<void>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  log: FastifyBaseLogger;
+  audit: AuditLog;
+  files: FileStore;
+  mail: Mailer;
+  events: EventBus;
+  jobs: JobRunner;
+}
+
+/** A module plugs its routes, jobs and demo data into the app through this shape. */
+export interface ServerModule {
+  name: string;
+  routes?(app: App, ctx: AppContext): void | Promise<void>;
+  jobs?(ctx: AppContext): void | Promise<void>;
+  seedDemo?(ctx: AppContext): Promise<void>;
+}

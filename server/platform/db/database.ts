@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+/**
+ * One handle over either engine. Modules use `db` (Drizzle) for queries and
+ * `rows()` for raw SQL; `listen`/`notify` carry realtime events between processes.
+ */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs a script of several statements (migrations, bulk loads) with no parameters. */
+  exec(script: string): Promise<void>;
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const PG_EXTENSIONS = ['pg_trgm', 'fuzzystrmatch', 'unaccent', 'pgcrypto'];
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder for the embedded database; `memory://` keeps it in memory. */
+  pgliteDir?: string;
+  /** A tarball made by PGlite's dumpDataDir, used to clone a prepared database (tests). */
+  pgliteLoadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts);
+}
+
+export function embeddedDir(dataDir: string): string {
+  return join(dataDir, 'pgdata');
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const dir = opts.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, {
+    extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto },
+    loadDataDir: opts.pgliteLoadDataDir,
+  });
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async rows<T>(query: SQL) {
+      const res = await db.execute(query);
+      return (res as unknown as { rows: T[] }).rows;
+    },
+    async exec(script) {
+      await client.exec(script);
+    },
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => unlisten();
+    },
+    async notify(channel, payload) {
+      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A pool error on an idle client must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool) as unknown as Db;
+  let listener: pg.Client | undefined;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+
+  async function listenerClient(): Promise<pg.Client> {
+    if (listener) return listener;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    c.on('notification', (msg) => {
+      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    c.on('error', () => undefined);
+    listener = c;
+    return c;
+  }
+
+  return {
+    kind: 'postgres',
+    db,
+    async rows<T>(query: SQL) {
+      const res = await db.execute(query);
+      return (res as unknown as { rows: T[] }).rows;
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    async listen(channel, onPayload) {
+      const c = await listenerClient();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set!.delete(onPayload);
+      };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      await listener?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+export { sql };
