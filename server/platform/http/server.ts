@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -22,7 +25,7 @@ export interface HttpServer {
 }
 
 /** Fastify with zod validation, problem+json errors, access control and the OpenAPI document. */
-export async function createHttpServer(config: Config, logger?: boolean | object): Promise<HttpServer> {
+export async function createHttpServer(config: Config, logger?: boolean | object, webRoot?: string): Promise<HttpServer> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     genReqId: (req) => {
@@ -61,7 +64,12 @@ export async function createHttpServer(config: Config, logger?: boolean | object
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     reply.status(problem.status).type('application/problem+json').send(problem.toJSON(request.url));
   });
+  const spa = webRoot && existsSync(join(webRoot, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any other GET for a page answers its index.
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0]))
+      return reply.type('text/html').sendFile('index.html');
     const p = new Problem(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`);
     reply.status(404).type('application/problem+json').send(p.toJSON(request.url));
   });

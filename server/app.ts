@@ -1,0 +1,119 @@
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from './platform/config.ts';
+import type { App, AppContext, ServerModule } from './platform/context.ts';
+import { openDatabase, embeddedDir, type Database } from './platform/db/database.ts';
+import { migrate, listMigrations } from './platform/db/migrate.ts';
+import { createHttpServer } from './platform/http/server.ts';
+import { loadOrCreateMasterKey } from './platform/files/master-key.ts';
+import { createFileStore } from './platform/files/file-store.ts';
+import { createSealer } from './platform/crypto/sealer.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { createJobRunner } from './platform/jobs/job-runner.ts';
+import { createEventBus } from './platform/realtime/event-bus.ts';
+import { createAuditLog } from './identity/audit.ts';
+import { createAuthenticator } from './identity/authenticate.ts';
+import { createIdentityModule } from './identity/module.ts';
+import { referenceModule, loadReferenceData, countryExists } from './reference/module.ts';
+import { seedDemoData } from './demo/seed.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_ROOT = join(root, 'dist', 'web');
+
+export interface RunningApp {
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Migrations and reference data: what every database needs before the app serves it. */
+export async function prepareDatabase(database: Database, log: (m: string) => void = () => undefined) {
+  await migrate(database, log);
+  await loadReferenceData(database, log);
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: embeddedDir(config.dataDir) });
+}
+
+export interface StartOptions {
+  /** An already opened database (tests); otherwise the configured one is opened. */
+  database?: Database;
+  listen?: boolean;
+  logger?: boolean | object;
+  /** Skip migrations and reference loading (the database was prepared already). */
+  prepared?: boolean;
+}
+
+export async function startApp(config: Config, opts: StartOptions = {}): Promise<RunningApp> {
+  const started = Date.now();
+  const { app, setAuthenticator, routes } = await createHttpServer(config, opts.logger, WEB_ROOT);
+  const log = app.log;
+  const database = opts.database ?? (await openConfiguredDatabase(config));
+  if (!opts.prepared) await prepareDatabase(database, (m) => log.info(m));
+
+  const masterKey = loadOrCreateMasterKey(config.masterKeyFile);
+  const sealer = createSealer(masterKey.key, masterKey.id);
+  const events = createEventBus({ database, log });
+  const jobs = createJobRunner({ database, log });
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    log,
+    audit: createAuditLog(database),
+    files: createFileStore({ database, masterKey, limitBytes: config.uploadLimitBytes }),
+    mail: createMailer(config, log),
+    events,
+    jobs,
+  };
+
+  setAuthenticator(createAuthenticator(database));
+  const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c) }), referenceModule];
+  registerHealth(app, database);
+  events.register(app);
+  for (const m of modules) await m.routes?.(app, ctx);
+  for (const m of modules) await m.jobs?.(ctx);
+
+  if (config.demo) await seedDemoData(ctx, (m) => log.info(m));
+  if (config.runJobs) jobs.start();
+
+  await app.ready();
+  let url = '';
+  if (opts.listen !== false) {
+    url = await app.listen({ port: config.port, host: config.host });
+    log.info({ ms: Date.now() - started, routes: routes.length, database: database.kind }, `OpenCEN (${config.role}) ready`);
+  }
+  return {
+    ctx,
+    url,
+    async close() {
+      await jobs.stop();
+      await events.close();
+      await app.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+function registerHealth(app: App, database: Database) {
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
+  app.get(
+    '/api/ready',
+    { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Readiness: database reachable and migrated' } },
+    async (_request, reply) => {
+      try {
+        const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM schema_migrations`);
+        const expected = listMigrations().length;
+        if (n < expected) return reply.status(503).send({ status: 'migrating', applied: n, expected });
+        return { status: 'ready', database: database.kind, migrations: n };
+      } catch (e) {
+        return reply.status(503).send({ status: 'unavailable', detail: (e as Error).message });
+      }
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import type { ServerModule } from '../platform/context.ts';
+import type { Sealer } from '../platform/crypto/sealer.ts';
+import { registerAuthRoutes } from './auth-routes.ts';
+import { registerProfileRoutes } from './profile-routes.ts';
+import { registerAdminRoutes } from './admin-routes.ts';
+import { purgeExpiredSessions } from './sessions.ts';
+
+export interface IdentityModuleDeps {
+  sealer: Sealer;
+  countryExists(code: string): Promise<boolean>;
+}
+
+/** Organisations, users, sign-in with a second factor, sessions, API tokens, profile and the audit log. */
+export function createIdentityModule(deps: IdentityModuleDeps): ServerModule {
+  return {
+    name: 'identity',
+    routes(app, ctx) {
+      const base = { database: ctx.database, audit: ctx.audit };
+      registerAuthRoutes(app, { ...base, sealer: deps.sealer }, ctx.config);
+      registerProfileRoutes(app, { ...base, countryExists: deps.countryExists });
+      registerAdminRoutes(app, { ...base, countryExists: deps.countryExists });
+    },
+    async jobs(ctx) {
+      ctx.jobs.handle('identity.purge-sessions', async () => purgeExpiredSessions(ctx.database));
+      await ctx.jobs.schedule('identity.purge-sessions', '17 * * * *', 'identity.purge-sessions');
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { App } from '../platform/context.ts';
+import { requirePrincipal } from '../platform/http/access.ts';
+import { profileSchema } from './schemas.ts';
+import { getProfile, updateProfile } from './profile.ts';
+import type { DirectoryDeps } from './directory.ts';
+import { meta } from './auth-routes.ts';
+
+export function registerProfileRoutes(app: App, deps: DirectoryDeps) {
+  const tags = ['profile'];
+  app.get(
+    '/api/v1/profile',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'One’s own profile (CENcomm fields)', response: { 200: profileSchema } } },
+    async (request) => getProfile(deps, requirePrincipal(request).userId),
+  );
+  app.put(
+    '/api/v1/profile',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Update one’s own profile', body: profileSchema, response: { 200: profileSchema } } },
+    async (request) => updateProfile(deps, requirePrincipal(request), request.body, meta(request)),
+  );
+}
