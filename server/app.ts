@@ -7,6 +7,7 @@ import type { App, AppContext, ServerModule } from './platform/context.ts';
 import { openDatabase, embeddedDir, type Database } from './platform/db/database.ts';
 import { migrate, listMigrations } from './platform/db/migrate.ts';
 import { createHttpServer } from './platform/http/server.ts';
+import type { RegisteredRoute } from './platform/http/access.ts';
 import { loadOrCreateMasterKey } from './platform/files/master-key.ts';
 import { createFileStore } from './platform/files/file-store.ts';
 import { createSealer } from './platform/crypto/sealer.ts';
@@ -24,6 +25,7 @@ export const WEB_ROOT = join(root, 'dist', 'web');
 
 export interface RunningApp {
   ctx: AppContext;
+  routes: RegisteredRoute[];
   url: string;
   close(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   }
   return {
     ctx,
+    routes,
     url,
     async close() {
       await jobs.stop();

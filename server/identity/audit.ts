@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../platform/db/database.ts';
-import type { AuditEntry, AuditLog } from '../platform/context.ts';
+import type { AuditLog } from '../platform/context.ts';
 import { auditLog, users } from './tables.ts';
 
 const GENESIS = '0'.repeat(64);
