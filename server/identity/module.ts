@@ -17,7 +17,7 @@ export function createIdentityModule(deps: IdentityModuleDeps): ServerModule {
     routes(app, ctx) {
       const base = { database: ctx.database, audit: ctx.audit };
       registerAuthRoutes(app, { ...base, sealer: deps.sealer }, ctx.config);
-      registerProfileRoutes(app, { ...base, countryExists: deps.countryExists });
+      registerProfileRoutes(app, { ...base, countryExists: deps.countryExists }, ctx.events);
       registerAdminRoutes(app, { ...base, countryExists: deps.countryExists });
     },
     async jobs(ctx) {
