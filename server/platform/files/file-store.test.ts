@@ -1,22 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/database.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { Problem } from '../http/problem.ts';
 import { createFileStore } from './file-store.ts';
 import { generateMasterKey } from './master-key.ts';
 import { toBuffer } from './envelope.ts';
 import { tinyPdf, tinyPng } from './test-fixtures.ts';
 
+let testDb: TestDatabase;
 let database: Database;
 const masterKey = generateMasterKey();
 
 beforeAll(async () => {
-  database = await openDatabase({});
-  await migrate(database);
-}, 60_000);
-afterAll(async () => database?.close());
+  testDb = await createTestDatabase();
+  database = testDb.database;
+});
+afterAll(async () => testDb?.cleanup());
 
 async function rejection(p: Promise<unknown>): Promise<Problem> {
   const err = await p.then(

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/database.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { createFileStore } from './file-store.ts';
 import { generateMasterKey } from './master-key.ts';
 import { rotateMasterKey } from './key-rotation.ts';
 
+let testDb: TestDatabase;
 let database: Database;
 
 beforeAll(async () => {
-  database = await openDatabase({});
-  await migrate(database);
-}, 60_000);
-afterAll(async () => database?.close());
+  testDb = await createTestDatabase();
+  database = testDb.database;
+});
+afterAll(async () => testDb?.cleanup());
 
 const keyIds = async () => (await database.rows<{ key_id: string }>(sql`SELECT DISTINCT key_id FROM files`)).map((r) => r.key_id);
 
