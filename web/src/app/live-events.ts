@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { API_BASE } from './api.ts';
+import { useToasts } from './toasts.tsx';
+
+export type LiveStatus = 'connecting' | 'online' | 'offline';
+
+const RECONNECT_DELAY_MS = 5000;
+
+interface NotificationPayload {
+  title?: string;
+  subject?: string;
+  body?: string;
+  message?: string;
+  text?: string;
+}
+
+function readNotification(data: string): NotificationPayload {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (parsed && typeof parsed === 'object') return parsed as NotificationPayload;
+    if (typeof parsed === 'string') return { body: parsed };
+  } catch {
+    // Not JSON: the event carries plain text.
+  }
+  return { body: data };
+}
+
+/** Follows the server's event stream while signed in; notifications become toasts. */
+export function useLiveEvents(enabled: boolean): LiveStatus {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  // Kept in refs so that a language change does not reopen the stream.
+  const tRef = useRef(t);
+  const toastsRef = useRef(toasts);
+  tRef.current = t;
+  toastsRef.current = toasts;
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') {
+      setStatus('offline');
+      return;
+    }
+    let source: EventSource | null = null;
+    let retryTimer: number | undefined;
+    let stopped = false;
+
+    const connect = () => {
+      setStatus('connecting');
+      source = new EventSource(`${API_BASE}/events`, { withCredentials: true });
+      source.onopen = () => setStatus('online');
+      source.onerror = () => {
+        if (!source || source.readyState === EventSource.CLOSED) {
+          setStatus('offline');
+          if (!stopped) retryTimer = window.setTimeout(connect, RECONNECT_DELAY_MS);
+        } else {
+          setStatus('connecting');
+        }
+      };
+      source.addEventListener('notification', (event) => {
+        const note = readNotification((event as MessageEvent<string>).data);
+        toastsRef.current.show({
+          tone: 'info',
+          title: note.title ?? note.subject ?? tRef.current('events.notification'),
+          body: note.body ?? note.message ?? note.text,
+        });
+      });
+    };
+    connect();
+
+    return () => {
+      stopped = true;
+      window.clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [enabled]);
+
+  return status;
+}
