@@ -234,4 +234,33 @@ describe('job runner', () => {
     expect(payload).toEqual({ hello: 'world' });
     await jobs.stop();
   });
+
+  it('keeps taking work while a slow job holds one slot', async () => {
+    const jobs = createJobRunner({ database, log: silent, pollMs: 60_000, concurrency: 2 });
+    let releaseSlow!: () => void;
+    const slowStarted = new Promise<void>((started) =>
+      jobs.handle('slow', () => {
+        started();
+        return new Promise<void>((resolve) => (releaseSlow = resolve));
+      }),
+    );
+    const fastDone: string[] = [];
+    jobs.handle('fast', async (p) => void fastDone.push((p as { n: string }).n));
+    jobs.start();
+    try {
+      await jobs.enqueue('slow', {});
+      await slowStarted;
+      for (const n of ['1', '2', '3']) await jobs.enqueue('fast', { n });
+      const deadline = Date.now() + 10_000;
+      while (fastDone.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(fastDone.sort()).toEqual(['1', '2', '3']);
+      const [{ status }] = await database.rows<{ status: string }>(sql`SELECT status FROM jobs WHERE kind = 'slow'`);
+      expect(status).toBe('running');
+    } finally {
+      releaseSlow();
+      await jobs.stop();
+    }
+    const [{ status }] = await database.rows<{ status: string }>(sql`SELECT status FROM jobs WHERE kind = 'slow'`);
+    expect(status).toBe('done');
+  });
 });

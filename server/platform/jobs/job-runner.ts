@@ -67,6 +67,7 @@ export function createJobRunner(deps: JobRunnerOptions): DatabaseJobRunner {
   const now = deps.now ?? (() => new Date());
 
   const handlers = new Map<string, { run: Handler; maxAttempts?: number }>();
+  const inFlight = new Set<Promise<void>>();
   let running = false;
   let loop: Promise<void> | undefined;
   let wakePending = false;
@@ -160,13 +161,28 @@ export function createJobRunner(deps: JobRunnerOptions): DatabaseJobRunner {
     await finish(job, error);
   }
 
+  /** Starts as many due jobs as there are free slots, without waiting for them; returns how many started. */
+  async function fill(): Promise<number> {
+    const batch = await claim(concurrency - inFlight.size);
+    for (const job of batch) {
+      const run: Promise<void> = execute(job)
+        .catch((err: unknown) => log.error({ jobId: job.id, err }, 'could not record job outcome'))
+        .finally(() => {
+          inFlight.delete(run);
+          // A freed slot may take a job that was waiting.
+          wakeUp();
+        });
+      inFlight.add(run);
+    }
+    return batch.length;
+  }
+
   async function runDue(): Promise<number> {
     let ran = 0;
     for (;;) {
-      const batch = await claim(concurrency);
-      if (!batch.length) return ran;
-      await Promise.all(batch.map((job) => execute(job).catch((err: unknown) => log.error({ jobId: job.id, err }, 'could not record job outcome'))));
-      ran += batch.length;
+      ran += await fill();
+      if (!inFlight.size) return ran;
+      await Promise.race(inFlight);
     }
   }
 
@@ -204,7 +220,8 @@ export function createJobRunner(deps: JobRunnerOptions): DatabaseJobRunner {
       wakePending = false;
       try {
         await fireSchedules();
-        await runDue();
+        // A slow job holds only its own slot: the others keep taking work.
+        await fill();
         await purgeFinished();
       } catch (err) {
         log.error({ err }, 'job runner cycle failed');
@@ -280,6 +297,7 @@ export function createJobRunner(deps: JobRunnerOptions): DatabaseJobRunner {
       wake?.();
       await loop;
       loop = undefined;
+      await Promise.all(inFlight);
       await unlisten?.();
       unlisten = undefined;
     },
