@@ -1,0 +1,20 @@
+import type { ServerModule } from '../platform/context.ts';
+import type { Database } from '../platform/db/database.ts';
+import { referenceRoutes } from './routes.ts';
+import { createReferenceService } from './service.ts';
+
+export { loadReferenceData } from './load.ts';
+export { createReferenceService, type ReferenceService, type ReferenceItem, UI_LANGS, type UiLang } from './service.ts';
+export { REFERENCE_KINDS, type ReferenceKind } from './kinds.ts';
+
+/** For modules that only need to check a country code (e.g. identity, for an organisation's country). */
+export function countryExists(database: Database, code: string): Promise<boolean> {
+  return createReferenceService(database).isCountry(code);
+}
+
+export const referenceModule: ServerModule = {
+  name: 'reference',
+  routes(app, ctx) {
+    referenceRoutes(app, createReferenceService(ctx.database));
+  },
+};
