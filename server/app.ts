@@ -17,8 +17,8 @@ import { createEventBus } from './platform/realtime/event-bus.ts';
 import { createAuditLog } from './identity/audit.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { createIdentityModule } from './identity/module.ts';
-import { referenceModule, loadReferenceData, countryExists } from './reference/module.ts';
-import { seedDemoData } from './demo/seed.ts';
+import { referenceModule, loadReferenceData, countryExists, createReferenceService } from './reference/module.ts';
+import { seedDemoData, type DemoReference } from './demo/seed.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_ROOT = join(root, 'dist', 'web');
@@ -26,6 +26,8 @@ export const WEB_ROOT = join(root, 'dist', 'web');
 export interface RunningApp {
   ctx: AppContext;
   routes: RegisteredRoute[];
+  /** Settles when the UN/LOCODE and airport lists are loaded. */
+  gazetteer: Promise<void>;
   url: string;
   close(): Promise<void>;
 }
@@ -54,7 +56,10 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   const { app, setAuthenticator, routes } = await createHttpServer(config, opts.logger, WEB_ROOT);
   const log = app.log;
   const database = opts.database ?? (await openConfiguredDatabase(config));
-  if (!opts.prepared) await prepareDatabase(database, (m) => log.info(m));
+  if (!opts.prepared) {
+    await migrate(database, (m) => log.info(m));
+    await loadReferenceData(database, (m) => log.info(m), ['core']);
+  }
 
   const masterKey = loadOrCreateMasterKey(config.masterKeyFile);
   const sealer = createSealer(masterKey.key, masterKey.id);
@@ -79,10 +84,15 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   for (const m of modules) await m.routes?.(app, ctx);
   for (const m of modules) await m.jobs?.(ctx);
 
-  if (config.demo) await seedDemoData(ctx, (m) => log.info(m));
+  // The demo notice is for the person at the console, so it is printed, not logged as JSON.
+  if (config.demo) await seedDemoData(ctx, () => demoReference(database), (m) => console.log(m));
   if (config.runJobs) jobs.start();
 
   await app.ready();
+  // The gazetteer (UN/LOCODE, airports) is not needed to start; on a first start it loads while the app serves.
+  const gazetteer = opts.prepared
+    ? Promise.resolve()
+    : loadReferenceData(database, (m) => log.info(m), ['gazetteer']).catch((err: unknown) => log.error({ err }, 'could not load the gazetteer'));
   let url = '';
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
@@ -92,13 +102,34 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
     ctx,
     routes,
     url,
+    gazetteer,
     async close() {
+      await gazetteer;
       await jobs.stop();
       await events.close();
       await app.close();
       if (!opts.database) await database.close();
     },
   };
+}
+
+/** The RILOs and WCO members the demo directory creates organisations for, read through the reference service. */
+export async function demoReference(database: Database): Promise<DemoReference> {
+  const ref = createReferenceService(database);
+  const rilos = (await ref.search('rilos', { limit: 50, lang: 'en' })).map((r) => ({
+    code: r.code,
+    name: r.label,
+    region: String(r.region),
+    country: (r.seatCountry as string | null) ?? null,
+  }));
+  const members: DemoReference['members'] = [];
+  for (const region of await ref.search('regions', { limit: 50, lang: 'en' })) {
+    for (const country of region.countries as string[]) {
+      const item = await ref.get('countries', country, 'en');
+      if (item) members.push({ country, name: item.label, region: region.code });
+    }
+  }
+  return { rilos, members };
 }
 
 function registerHealth(app: App, database: Database) {

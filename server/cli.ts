@@ -86,7 +86,7 @@ try {
       break;
     case 'seed-demo': {
       await prepareDatabase(database, console.log);
-      await seedDemoData({ config, database, db: database.db, audit } as AppContext, await demoReference(database), console.log);
+      await seedDemoData({ config, database, db: database.db, audit } as AppContext, () => demoReference(database), console.log);
       break;
     }
     case 'org:create': {

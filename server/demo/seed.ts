@@ -1,6 +1,6 @@
 import type { AppContext } from '../platform/context.ts';
 import type { Role } from '../platform/http/access.ts';
-import { createOrganisation, createUser, listOrganisations } from '../identity/directory.ts';
+import { createOrganisations, createUser, listOrganisations } from '../identity/directory.ts';
 
 export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
 
@@ -38,20 +38,20 @@ export const DEMO_USERS: DemoUser[] = [
  * RILOs, one customs administration per WCO member, two partner agencies and a
  * user for every role. Does nothing when organisations exist.
  */
-export async function seedDemoData(ctx: AppContext, ref: DemoReference, log: (m: string) => void) {
+export async function seedDemoData(ctx: AppContext, reference: () => Promise<DemoReference>, log: (m: string) => void) {
   const existing = await listOrganisations(ctx.database);
   if (existing.length === 0) {
+    const ref = await reference();
     const deps = { database: ctx.database, audit: ctx.audit, countryExists: async () => true };
-    const orgIds = new Map<string, string>();
-    const add = async (o: { name: string; shortName: string; kind: 'customs' | 'rilo' | 'wco' | 'partner'; country: string | null; region: string | null }) => {
-      const created = await createOrganisation(deps, null, o);
-      orgIds.set(o.shortName, created.id);
-    };
-    await add({ name: 'WCO Secretariat — Information and Intelligence Centre (I2C)', shortName: 'WCO-I2C', kind: 'wco', country: 'BE', region: null });
-    for (const r of ref.rilos) await add({ name: r.name, shortName: r.code, kind: 'rilo', country: r.country, region: r.region });
-    for (const m of ref.members) await add({ name: `${m.name} Customs`, shortName: `${m.country}-CUSTOMS`, kind: 'customs', country: m.country, region: m.region });
-    await add({ name: 'INTERPOL General Secretariat', shortName: 'INTERPOL', kind: 'partner', country: 'FR', region: null });
-    await add({ name: 'United Nations Office on Drugs and Crime', shortName: 'UNODC', kind: 'partner', country: 'AT', region: null });
+    type Org = { name: string; shortName: string; kind: 'customs' | 'rilo' | 'wco' | 'partner'; country: string | null; region: string | null };
+    const orgs: Org[] = [
+      { name: 'WCO Secretariat — Information and Intelligence Centre (I2C)', shortName: 'WCO-I2C', kind: 'wco', country: 'BE', region: null },
+      ...ref.rilos.map((r): Org => ({ name: r.name, shortName: r.code, kind: 'rilo', country: r.country, region: r.region })),
+      ...ref.members.map((m): Org => ({ name: `${m.name} Customs`, shortName: `${m.country}-CUSTOMS`, kind: 'customs', country: m.country, region: m.region })),
+      { name: 'INTERPOL General Secretariat', shortName: 'INTERPOL', kind: 'partner', country: 'FR', region: null },
+      { name: 'United Nations Office on Drugs and Crime', shortName: 'UNODC', kind: 'partner', country: 'AT', region: null },
+    ];
+    const orgIds = new Map((await createOrganisations(deps, null, orgs)).map((o) => [o.shortName, o.id]));
 
     for (const u of DEMO_USERS) {
       const orgId = orgIds.get(u.org);

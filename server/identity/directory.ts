@@ -62,6 +62,18 @@ export async function createOrganisation(deps: DirectoryDeps, actor: Principal |
   }
 }
 
+/** Creates many organisations in one statement with one audit entry (directory imports, demo data). */
+export async function createOrganisations(deps: DirectoryDeps, actor: Principal | null, inputs: OrgInput[], meta: Meta = {}) {
+  return deps.database.db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(organisations)
+      .values(inputs.map((o) => ({ ...o, country: o.country ?? null, region: o.region ?? null })))
+      .returning({ id: organisations.id, shortName: organisations.shortName });
+    await deps.audit.record({ actor, action: 'organisation.import', targetType: 'organisation', detail: { count: rows.length }, ...meta }, tx as never);
+    return rows;
+  });
+}
+
 export async function updateOrganisation(deps: DirectoryDeps, actor: Principal, id: string, input: Partial<OrgInput>, meta: Meta = {}) {
   await checkCountry(deps, input.country);
   try {

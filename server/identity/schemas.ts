@@ -47,6 +47,25 @@ export const profileSchema = z
   });
 export type Profile = z.infer<typeof profileSchema>;
 
+/** The stored profile as answered: accounts made by an administrator may not have filled the mandatory fields yet. */
+export const profileOutput = z.object({
+  surname: z.string(),
+  officeName: z.string(),
+  firstName: z.string(),
+  country: z.string(),
+  service: z.string(),
+  officeHours: z.string(),
+  outOfHoursPhone: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  fax: z.string(),
+  email: z.string(),
+  email2: z.string(),
+  language: z.string(),
+  mailAlerts: z.boolean(),
+  libraryAlerts: z.boolean(),
+});
+
 export const orgSchema = z.object({
   id: z.string(),
   name: z.string(),

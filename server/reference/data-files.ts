@@ -99,10 +99,19 @@ function json<T>(name: string): T {
 /** Bumped when the loader maps the same files differently, so that a deployment reloads. */
 const LOADER_VERSION = '1';
 
-/** A hash of every data file: the loader skips its work when the stored one matches. */
-export function dataVersion(): string {
+/**
+ * The data is loaded in two parts: `core` (everything the app needs to run) and
+ * `gazetteer` (UN/LOCODE places and airports: 125k rows that take seconds to load
+ * into the embedded database, so a first start loads them after it is serving).
+ */
+export type DataPart = 'core' | 'gazetteer';
+export const GAZETTEER_FILES = ['locodes.json.gz', 'airports.json.gz'];
+
+/** A hash of a part's data files: the loader skips its work when the stored one matches. */
+export function dataVersion(part: DataPart): string {
   const h = createHash('sha256').update(LOADER_VERSION);
-  for (const name of readdirSync(DATA_DIR).filter((n) => !n.endsWith('.md')).sort()) h.update(name).update(raw(name));
+  const inPart = (n: string) => GAZETTEER_FILES.includes(n) === (part === 'gazetteer');
+  for (const name of readdirSync(DATA_DIR).filter((n) => !n.endsWith('.md') && inPart(n)).sort()) h.update(name).update(raw(name));
   return h.digest('hex');
 }
 

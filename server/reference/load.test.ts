@@ -42,10 +42,11 @@ describe('loadReferenceData', () => {
   });
 
   it('does nothing when the data files have not changed', async () => {
-    const [before] = await t.database.rows<{ loaded_at: string }>(sql`SELECT loaded_at::text FROM ref_data_version`);
+    const before = await t.database.rows<{ loaded_at: string }>(sql`SELECT loaded_at::text FROM ref_data_version ORDER BY id`);
+    expect(before).toHaveLength(2);
     await loadReferenceData(t.database);
-    const [after] = await t.database.rows<{ loaded_at: string }>(sql`SELECT loaded_at::text FROM ref_data_version`);
-    expect(after.loaded_at).toBe(before.loaded_at);
+    const after = await t.database.rows<{ loaded_at: string }>(sql`SELECT loaded_at::text FROM ref_data_version ORDER BY id`);
+    expect(after).toEqual(before);
   });
 
   it('replaces everything when the stored version differs, and the indexes are back', async () => {
@@ -53,8 +54,22 @@ describe('loadReferenceData', () => {
     const logged: string[] = [];
     await loadReferenceData(t.database, (m) => logged.push(m));
     expect(logged.join()).toMatch(/reference data loaded/);
+    expect(logged.join()).toMatch(/gazetteer loaded/);
     expect(await counts()).toEqual(expected);
     const indexes = await t.database.rows<{ indexname: string }>(sql`SELECT indexname FROM pg_indexes WHERE tablename = 'ref_locodes' ORDER BY 1`);
     expect(indexes.map((i) => i.indexname)).toEqual(['ref_locodes_country', 'ref_locodes_pkey', 'ref_locodes_search_prefix', 'ref_locodes_trgm']);
+  });
+
+  it('loads the gazetteer into empty tables (first start) and then leaves it alone', async () => {
+    await t.database.exec(`DELETE FROM ref_locodes; DELETE FROM ref_airports; DELETE FROM ref_data_version WHERE id = 2`);
+    const logged: string[] = [];
+    await loadReferenceData(t.database, (m) => logged.push(m), ['gazetteer']);
+    expect(logged.join()).toMatch(/gazetteer loaded/);
+    expect(await counts()).toEqual(expected);
+    const indexes = await t.database.rows<{ indexname: string }>(sql`SELECT indexname FROM pg_indexes WHERE tablename = 'ref_locodes' ORDER BY 1`);
+    expect(indexes).toHaveLength(4);
+    const again: string[] = [];
+    await loadReferenceData(t.database, (m) => again.push(m));
+    expect(again).toEqual([]);
   });
 });

@@ -1,62 +1,99 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../platform/db/database.ts';
-import { dataVersion, readReferenceData, regionByGeography, type Names, type ReferenceData } from './data-files.ts';
+import { dataVersion, readReferenceData, regionByGeography, type DataPart, type Names, type ReferenceData } from './data-files.ts';
 import { searchKey } from './search-key.ts';
 
 /** Rows per INSERT … SELECT FROM json_to_recordset: one JSON parameter of a few MB each. */
 const BATCH = 20_000;
 
-/** Tables in delete order (children first); inserts run in the reverse order. */
-const TABLES = [
-  'ref_commodity_subcategories',
-  'ref_commodity_categories',
-  'ref_detection_methods',
-  'ref_concealment_methods',
-  'ref_currencies',
-  'ref_airports',
-  'ref_locodes',
-  'ref_hs_codes',
-  'ref_hs_sections',
-  'ref_countries',
-  'ref_rilos',
-  'ref_wco_regions',
-];
+/** Tables of each part in delete order (children first). */
+const TABLES: Record<DataPart, string[]> = {
+  core: [
+    'ref_commodity_subcategories',
+    'ref_commodity_categories',
+    'ref_detection_methods',
+    'ref_concealment_methods',
+    'ref_currencies',
+    'ref_hs_codes',
+    'ref_hs_sections',
+    'ref_countries',
+    'ref_rilos',
+    'ref_wco_regions',
+  ],
+  gazetteer: ['ref_airports', 'ref_locodes'],
+};
+/** Big tables whose secondary indexes are rebuilt after the load rather than maintained row by row. */
+const REINDEXED: Record<DataPart, string[]> = { core: ['ref_hs_codes'], gazetteer: ['ref_locodes', 'ref_airports'] };
+const VERSION_ROW: Record<DataPart, number> = { core: 1, gazetteer: 2 };
 
 /**
  * Loads the committed reference data into the database when it changed since the last
- * load (compared by a hash of the data files). Runs at every start, on every node: an
- * advisory lock makes concurrent starts wait for one loader, and the whole replacement
- * happens in one transaction, so readers see the old data or the new, never a mix.
+ * load (compared by a hash of each part's data files). Runs at every start, on every
+ * node: an advisory lock makes concurrent starts wait for one loader, and each part is
+ * replaced in one transaction, so readers see the old data or the new, never a mix.
  */
-export async function loadReferenceData(database: Database, log: (m: string) => void = () => undefined): Promise<void> {
-  const version = dataVersion();
-  if ((await storedVersion(database.db)) === version) return;
+export async function loadReferenceData(database: Database, log: (m: string) => void = () => undefined, parts: DataPart[] = ['core', 'gazetteer']): Promise<void> {
+  for (const part of parts) await loadPart(database, part, log);
+}
+
+/** True when the part's stored version matches its data files. */
+export async function referencePartCurrent(database: Database, part: DataPart): Promise<boolean> {
+  return (await storedVersion(database.db, part)) === dataVersion(part);
+}
+
+async function loadPart(database: Database, part: DataPart, log: (m: string) => void): Promise<void> {
+  const version = dataVersion(part);
+  if ((await storedVersion(database.db, part)) === version) return;
   const started = Date.now();
   const data = readReferenceData();
+  if (database.kind === 'pglite' && part === 'gazetteer' && (await isEmpty(database.db, 'ref_locodes')) && (await isEmpty(database.db, 'ref_airports'))) {
+    // The embedded database runs one statement at a time: one long transaction would hold every
+    // request for seconds. Into empty tables, batches in their own statements let requests run
+    // between them; the version row, written last, marks the load complete (an interrupted load
+    // leaves rows but no version, and the next start replaces them in one transaction).
+    const indexes = await secondaryIndexes(database.db, REINDEXED[part]);
+    for (const ix of indexes) await database.exec(`DROP INDEX ${ix.indexname}`);
+    await insertGazetteer(database.db, data);
+    for (const ix of indexes) await database.exec(ix.indexdef);
+    await database.db.execute(sql`INSERT INTO ref_data_version (id, hash, loaded_at) VALUES (${VERSION_ROW[part]}, ${version}, now())
+      ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, loaded_at = EXCLUDED.loaded_at`);
+    log(`gazetteer loaded in ${Date.now() - started} ms (${data.locodes.rows.length} UN/LOCODEs, ${data.airports.rows.length} airports)`);
+    return;
+  }
   await database.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(7310002)`);
-    if ((await storedVersion(tx)) === version) return;
-    for (const t of TABLES) await tx.execute(sql.raw(`DELETE FROM ${t}`));
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7310003)`);
+    if ((await storedVersion(tx, part)) === version) return;
+    for (const t of TABLES[part]) await tx.execute(sql.raw(`DELETE FROM ${t}`));
     // On the big tables, building the indexes once after the rows are in is several times faster
     // than maintaining them row by row; the definitions come from the migration, via pg_indexes.
-    const indexes = await secondaryIndexes(tx);
+    const indexes = await secondaryIndexes(tx, REINDEXED[part]);
     for (const ix of indexes) await tx.execute(sql.raw(`DROP INDEX ${ix.indexname}`));
-    await insertAll(tx, data);
+    if (part === 'core') await insertCore(tx, data);
+    else await insertGazetteer(tx, data);
     for (const ix of indexes) await tx.execute(sql.raw(ix.indexdef));
-    await tx.execute(sql`INSERT INTO ref_data_version (id, hash, loaded_at) VALUES (1, ${version}, now())
+    await tx.execute(sql`INSERT INTO ref_data_version (id, hash, loaded_at) VALUES (${VERSION_ROW[part]}, ${version}, now())
       ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, loaded_at = EXCLUDED.loaded_at`);
-    log(`reference data loaded in ${Date.now() - started} ms (${data.locodes.rows.length} UN/LOCODEs, ${data.hs.rows.length} HS codes, ${data.airports.rows.length} airports)`);
+    log(
+      part === 'core'
+        ? `reference data loaded in ${Date.now() - started} ms (${data.countries.length} countries, ${data.hs.rows.length} HS codes)`
+        : `gazetteer loaded in ${Date.now() - started} ms (${data.locodes.rows.length} UN/LOCODEs, ${data.airports.rows.length} airports)`,
+    );
   });
 }
 
-async function storedVersion(db: Db): Promise<string | null> {
-  const res = (await db.execute(sql`SELECT hash FROM ref_data_version WHERE id = 1`)) as unknown as { rows: { hash: string }[] };
+async function isEmpty(db: Db, table: string): Promise<boolean> {
+  const res = (await db.execute(sql.raw(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`))) as unknown as { rows: { empty: boolean }[] };
+  return res.rows[0].empty;
+}
+
+async function storedVersion(db: Db, part: DataPart): Promise<string | null> {
+  const res = (await db.execute(sql`SELECT hash FROM ref_data_version WHERE id = ${VERSION_ROW[part]}`)) as unknown as { rows: { hash: string }[] };
   return res.rows[0]?.hash ?? null;
 }
 
-async function secondaryIndexes(db: Db): Promise<{ indexname: string; indexdef: string }[]> {
+async function secondaryIndexes(db: Db, tables: string[]): Promise<{ indexname: string; indexdef: string }[]> {
   const res = (await db.execute(sql`SELECT indexname, indexdef FROM pg_indexes
-    WHERE schemaname = current_schema() AND tablename IN ('ref_locodes', 'ref_airports', 'ref_hs_codes') AND indexname NOT LIKE '%\_pkey'`)) as unknown as {
+    WHERE schemaname = current_schema() AND tablename IN (${sql.join(tables.map((t) => sql`${t}`), sql`, `)}) AND indexname NOT LIKE '%\_pkey'`)) as unknown as {
     rows: { indexname: string; indexdef: string }[];
   };
   return res.rows;
@@ -72,7 +109,7 @@ function allNames(names: Names, ...more: (string | null | undefined)[]): string 
   return searchKey([...new Set([...Object.values(names), ...more].filter((s): s is string => !!s))].join(' '));
 }
 
-async function insertAll(db: Db, d: ReferenceData): Promise<void> {
+async function insertCore(db: Db, d: ReferenceData): Promise<void> {
   await inBatches(
     db,
     d.regions.map((r, i) => ({ code: r.code, names: r.names, sort: i, s: allNames(r.names, r.code) })),
@@ -121,23 +158,6 @@ async function insertAll(db: Db, d: ReferenceData): Promise<void> {
       FROM json_to_recordset(${j}::json) AS r(code text, level int, parent text, section text, description text, s text)`,
   );
 
-  // Arrays, not objects, keep the 116k-row JSON half the size, and jsonb parses each row once.
-  // The name comes first in `search` so that a prefix of it is a prefix of `search`.
-  await inBatches(
-    db,
-    d.locodes.rows.map((r) => [...r, searchKey([r[1], r[2], r[3]].filter(Boolean).join(' '))]),
-    (j) => sql`INSERT INTO ref_locodes (code, country, name, name_ascii, alt_name, subdivision, functions, lat, lng, search)
-      SELECT r->>0, left(r->>0, 2), r->>1, r->>2, r->>3, r->>4, r->>5, (r->>6)::float8, (r->>7)::float8, r->>8
-      FROM jsonb_array_elements(${j}::jsonb) AS r`,
-  );
-  await inBatches(
-    db,
-    d.airports.rows.map((r) => [...r, searchKey(`${r[3]} ${r[5]}`)]),
-    (j) => sql`INSERT INTO ref_airports (code, iata, icao, name, country, region, lat, lng, search)
-      SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, (r->>6)::float8, (r->>7)::float8, r->>8
-      FROM jsonb_array_elements(${j}::jsonb) AS r`,
-  );
-
   await inBatches(
     db,
     d.currencies.map((c) => ({ ...c, s: searchKey(`${c.name} ${c.code}`) })),
@@ -183,5 +203,24 @@ async function insertAll(db: Db, d: ReferenceData): Promise<void> {
     d.concealmentMethods.map((m, i) => ({ code: m.code, group: m.group ?? 'NONE', names: { en: m.en }, sort: i, s: searchKey(m.en) })),
     (j) => sql`INSERT INTO ref_concealment_methods (code, group_code, names, sort, search)
       SELECT code, "group", names, sort, s FROM json_to_recordset(${j}::json) AS r(code text, "group" text, names jsonb, sort int, s text)`,
+  );
+}
+
+async function insertGazetteer(db: Db, d: ReferenceData): Promise<void> {
+  // Arrays, not objects, keep the 116k-row JSON half the size, and jsonb parses each row once.
+  // The name comes first in `search` so that a prefix of it is a prefix of `search`.
+  await inBatches(
+    db,
+    d.locodes.rows.map((r) => [...r, searchKey([r[1], r[2], r[3]].filter(Boolean).join(' '))]),
+    (j) => sql`INSERT INTO ref_locodes (code, country, name, name_ascii, alt_name, subdivision, functions, lat, lng, search)
+      SELECT r->>0, left(r->>0, 2), r->>1, r->>2, r->>3, r->>4, r->>5, (r->>6)::float8, (r->>7)::float8, r->>8
+      FROM jsonb_array_elements(${j}::jsonb) AS r`,
+  );
+  await inBatches(
+    db,
+    d.airports.rows.map((r) => [...r, searchKey(`${r[3]} ${r[5]}`)]),
+    (j) => sql`INSERT INTO ref_airports (code, iata, icao, name, country, region, lat, lng, search)
+      SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, (r->>6)::float8, (r->>7)::float8, r->>8
+      FROM jsonb_array_elements(${j}::jsonb) AS r`,
   );
 }
