@@ -89,15 +89,15 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   if (config.runJobs) jobs.start();
 
   await app.ready();
-  // The gazetteer (UN/LOCODE, airports) is not needed to start; on a first start it loads while the app serves.
-  const gazetteer = opts.prepared
-    ? Promise.resolve()
-    : loadReferenceData(database, (m) => log.info(m), ['gazetteer']).catch((err: unknown) => log.error({ err }, 'could not load the gazetteer'));
   let url = '';
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
     log.info({ ms: Date.now() - started, routes: routes.length, database: database.kind }, `OpenCEN (${config.role}) ready`);
   }
+  // The gazetteer (UN/LOCODE, airports) is not needed to start; on a first start it loads while the app serves.
+  const gazetteer = opts.prepared
+    ? Promise.resolve()
+    : loadReferenceData(database, (m) => log.info(m), ['gazetteer']).catch((err: unknown) => log.error({ err }, 'could not load the gazetteer'));
   return {
     ctx,
     routes,

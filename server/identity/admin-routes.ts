@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App } from '../platform/context.ts';
+import type { App, EventBus } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { orgInput, orgSchema, userCreateInput, userSchema, userUpdateInput } from './schemas.ts';
@@ -25,7 +25,7 @@ const tokenSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 
-export function registerAdminRoutes(app: App, deps: DirectoryDeps & { database: Database }) {
+export function registerAdminRoutes(app: App, deps: DirectoryDeps & { database: Database }, events: EventBus) {
   const tags = ['administration'];
 
   app.get('/api/v1/admin/organisations', { config: admin, schema: { tags, summary: 'List organisations', response: { 200: z.object({ items: z.array(orgSchema) }) } } }, async () => ({
@@ -63,12 +63,21 @@ export function registerAdminRoutes(app: App, deps: DirectoryDeps & { database: 
   app.patch(
     '/api/v1/admin/users/:id',
     { config: admin, schema: { tags, summary: 'Edit a user: name, organisation, roles, disabled', params: idParams, body: userUpdateInput, response: { 200: userSchema } } },
-    async (request) => updateUser(deps, requirePrincipal(request), request.params.id, request.body, meta(request)),
+    async (request) => {
+      const updated = await updateUser(deps, requirePrincipal(request), request.params.id, request.body, meta(request));
+      // Live streams carry the rights they opened with: end them so a disabled user or removed role stops at once.
+      if (request.body.disabled || request.body.roles || request.body.orgId) await events.endStreams({ userId: updated.id });
+      return updated;
+    },
   );
   app.post(
     '/api/v1/admin/users/:id/reset-password',
     { config: admin, schema: { tags, summary: 'Reset a password; the temporary one is shown once', params: idParams, response: { 200: z.object({ temporaryPassword: z.string() }) } } },
-    async (request) => resetPassword(deps, requirePrincipal(request), request.params.id, meta(request)),
+    async (request) => {
+      const result = await resetPassword(deps, requirePrincipal(request), request.params.id, meta(request));
+      await events.endStreams({ userId: request.params.id });
+      return result;
+    },
   );
   app.post('/api/v1/admin/users/:id/unlock', { config: admin, schema: { tags, summary: 'Lift a lockout', params: idParams } }, async (request, reply) => {
     await unlockUser(deps, requirePrincipal(request), request.params.id, meta(request));

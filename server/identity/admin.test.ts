@@ -131,3 +131,22 @@ describe('profile', () => {
     expect((await c.get('/api/v1/auth/me')).body.user).toMatchObject({ language: 'fr', displayName: 'Anna Kowalska' });
   });
 });
+
+describe('live streams follow the account', () => {
+  it('ends a user’s event stream when an administrator disables the account, and refuses a new one', async () => {
+    const { user } = await makeUser(t.ctx, ['ncp']);
+    const c = new TestClient(t.url);
+    await c.post('/api/v1/auth/login', { username: user.username, password: TEST_PASSWORD });
+    const stream = await fetch(`${t.url}/api/v1/events`, { headers: { cookie: c.cookie } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return true;
+    })();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await admin.patch(`/api/v1/admin/users/${user.id}`, { disabled: true })).status).toBe(200);
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('stream still open after 5 s')), 5000));
+    expect(await Promise.race([ended, timeout])).toBe(true);
+    expect((await fetch(`${t.url}/api/v1/events`, { headers: { cookie: c.cookie } })).status).toBe(401);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../platform/context.ts';
+import type { App, EventBus } from '../platform/context.ts';
 import type { Config } from '../platform/config.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { tooMany } from '../platform/http/problem.ts';
@@ -15,7 +15,7 @@ const codeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be 6 
 
 export const meta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'], requestId: r.id });
 
-export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config) {
+export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, events: EventBus) {
   const throttle = createLoginThrottle();
   const tags = ['auth'];
 
@@ -93,7 +93,9 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config) {
     '/api/v1/auth/logout',
     { config: { access: 'second-factor' }, schema: { tags, summary: 'Sign out' } },
     async (request, reply) => {
-      await logout(deps, requirePrincipal(request), meta(request));
+      const p = requirePrincipal(request);
+      await logout(deps, p, meta(request));
+      if (p.sessionId) await events.endStreams({ sessionId: p.sessionId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -106,7 +108,10 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config) {
       schema: { tags, summary: 'Change one’s own password', body: z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: z.string().max(256) }) },
     },
     async (request, reply) => {
-      await changePassword(deps, requirePrincipal(request), request.body.currentPassword, request.body.newPassword, meta(request));
+      const p = requirePrincipal(request);
+      await changePassword(deps, p, request.body.currentPassword, request.body.newPassword, meta(request));
+      // Streams opened by the other (now ended) sessions stop; this tab's stream reconnects by itself.
+      await events.endStreams({ userId: p.userId });
       return reply.status(204).send();
     },
   );

@@ -59,6 +59,8 @@ export interface Audience {
 
 export interface EventBus {
   publish(type: string, data: unknown, audience: Audience): Promise<void>;
+  /** Ends, on every node, the live streams of a user or of one session (sign-out, account disabled, removed from a group). */
+  endStreams(target: { userId?: string; sessionId?: string }): Promise<void>;
 }
 
 export interface JobRunner {

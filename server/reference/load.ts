@@ -53,7 +53,7 @@ async function loadPart(database: Database, part: DataPart, log: (m: string) => 
     // leaves rows but no version, and the next start replaces them in one transaction).
     const indexes = await secondaryIndexes(database.db, REINDEXED[part]);
     for (const ix of indexes) await database.exec(`DROP INDEX ${ix.indexname}`);
-    await insertGazetteer(database.db, data);
+    await insertGazetteer(database.db, data, 4_000);
     for (const ix of indexes) await database.exec(ix.indexdef);
     await database.db.execute(sql`INSERT INTO ref_data_version (id, hash, loaded_at) VALUES (${VERSION_ROW[part]}, ${version}, now())
       ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, loaded_at = EXCLUDED.loaded_at`);
@@ -100,8 +100,8 @@ async function secondaryIndexes(db: Db, tables: string[]): Promise<{ indexname: 
 }
 
 /** Runs `insert` once per batch of records, each batch passed as one JSON parameter. */
-async function inBatches<T>(db: Db, records: T[], insert: (json: string) => SQL): Promise<void> {
-  for (let i = 0; i < records.length; i += BATCH) await db.execute(insert(JSON.stringify(records.slice(i, i + BATCH))));
+async function inBatches<T>(db: Db, records: T[], insert: (json: string) => SQL, batch = BATCH): Promise<void> {
+  for (let i = 0; i < records.length; i += batch) await db.execute(insert(JSON.stringify(records.slice(i, i + batch))));
 }
 
 /** Every name, for the `search` column the typeahead matches against. */
@@ -206,7 +206,8 @@ async function insertCore(db: Db, d: ReferenceData): Promise<void> {
   );
 }
 
-async function insertGazetteer(db: Db, d: ReferenceData): Promise<void> {
+/** `batch` is smaller while the app serves: the embedded database blocks the event loop for one statement's time. */
+async function insertGazetteer(db: Db, d: ReferenceData, batch = BATCH): Promise<void> {
   // Arrays, not objects, keep the 116k-row JSON half the size, and jsonb parses each row once.
   // The name comes first in `search` so that a prefix of it is a prefix of `search`.
   await inBatches(
@@ -215,6 +216,7 @@ async function insertGazetteer(db: Db, d: ReferenceData): Promise<void> {
     (j) => sql`INSERT INTO ref_locodes (code, country, name, name_ascii, alt_name, subdivision, functions, lat, lng, search)
       SELECT r->>0, left(r->>0, 2), r->>1, r->>2, r->>3, r->>4, r->>5, (r->>6)::float8, (r->>7)::float8, r->>8
       FROM jsonb_array_elements(${j}::jsonb) AS r`,
+    batch,
   );
   await inBatches(
     db,
@@ -222,5 +224,6 @@ async function insertGazetteer(db: Db, d: ReferenceData): Promise<void> {
     (j) => sql`INSERT INTO ref_airports (code, iata, icao, name, country, region, lat, lng, search)
       SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, (r->>6)::float8, (r->>7)::float8, r->>8
       FROM jsonb_array_elements(${j}::jsonb) AS r`,
+    batch,
   );
 }

@@ -11,6 +11,8 @@ import { sseComment, sseEvent } from './sse.ts';
 export type EventLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 
 export const EVENTS_CHANNEL = 'opencen_events';
+/** A control message, not delivered to browsers: every node ends the matching streams. */
+const END_STREAMS = '_end-streams';
 /** pg_notify refuses payloads of 8,000 bytes or more; leave room for the driver. */
 const MAX_INLINE_BYTES = 7_000;
 const PARKED_TTL = "interval '10 minutes'";
@@ -73,8 +75,22 @@ export function createEventBus(deps: { database: Database; log: EventLog; heartb
     } else {
       envelope = message;
     }
+    if (envelope.type === END_STREAMS) {
+      const target = envelope.data as { userId?: string; sessionId?: string };
+      disconnect((p) => (!!target.userId && p.userId === target.userId) || (!!target.sessionId && p.sessionId === target.sessionId));
+      return;
+    }
     const frame = sseEvent(envelope.id, envelope.type, envelope.data);
     for (const c of connections) if (inAudience(envelope.audience, c.principal)) c.res.write(frame);
+  }
+
+  async function publish(type: string, data: unknown, audience: Audience): Promise<void> {
+    const text = JSON.stringify({ id: randomUUID(), type, data: data ?? null, audience } satisfies Envelope);
+    if (Buffer.byteLength(text, 'utf8') <= MAX_INLINE_BYTES) return database.notify(EVENTS_CHANNEL, text);
+    // Too big for NOTIFY: park it, send its id, and sweep parked events every node has long read.
+    const [row] = await database.rows<{ id: string }>(sql`INSERT INTO event_payloads (body) VALUES (${text}::jsonb) RETURNING id`);
+    await database.notify(EVENTS_CHANNEL, JSON.stringify({ ref: row.id }));
+    await database.rows(sql`DELETE FROM event_payloads WHERE created_at < now() - ${sql.raw(PARKED_TTL)}`);
   }
 
   function disconnect(match: (p: Principal) => boolean): number {
@@ -90,13 +106,11 @@ export function createEventBus(deps: { database: Database; log: EventLog; heartb
   return {
     ready,
 
-    async publish(type: string, data: unknown, audience: Audience) {
-      const text = JSON.stringify({ id: randomUUID(), type, data: data ?? null, audience } satisfies Envelope);
-      if (Buffer.byteLength(text, 'utf8') <= MAX_INLINE_BYTES) return database.notify(EVENTS_CHANNEL, text);
-      // Too big for NOTIFY: park it, send its id, and sweep parked events every node has long read.
-      const [row] = await database.rows<{ id: string }>(sql`INSERT INTO event_payloads (body) VALUES (${text}::jsonb) RETURNING id`);
-      await database.notify(EVENTS_CHANNEL, JSON.stringify({ ref: row.id }));
-      await database.rows(sql`DELETE FROM event_payloads WHERE created_at < now() - ${sql.raw(PARKED_TTL)}`);
+    publish,
+
+    async endStreams(target) {
+      if (!target.userId && !target.sessionId) return;
+      await publish(END_STREAMS, target, {});
     },
 
     register(app: App) {
