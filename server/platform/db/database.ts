@@ -86,6 +86,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
 
+  let closing = false;
+  let reconnectDelay = 500;
+
+  // One dedicated connection carries every LISTEN. If it drops (server restart, network), it is
+  // opened again with back-off and re-subscribes, so the node keeps receiving events.
   async function listenerClient(): Promise<pg.Client> {
     if (listener) return listener;
     const c = new pg.Client({ connectionString: url });
@@ -93,9 +98,28 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     c.on('notification', (msg) => {
       for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
     });
-    c.on('error', () => undefined);
+    const lost = () => {
+      if (listener !== c) return;
+      listener = undefined;
+      c.end().catch(() => undefined);
+      if (!closing) setTimeout(resubscribe, reconnectDelay);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
     listener = c;
+    reconnectDelay = 500;
     return c;
+  }
+
+  async function resubscribe() {
+    if (closing || listener) return;
+    try {
+      const c = await listenerClient();
+      for (const channel of handlers.keys()) await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    } catch {
+      reconnectDelay = Math.min(reconnectDelay * 2, 30_000);
+      setTimeout(resubscribe, reconnectDelay);
+    }
   }
 
   return {
@@ -125,7 +149,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      await listener?.end().catch(() => undefined);
+      closing = true;
+      const c = listener;
+      listener = undefined;
+      await c?.end().catch(() => undefined);
       await pool.end();
     },
   };
