@@ -70,7 +70,7 @@ export function OrganisationsPage() {
               {items.map((org) => (
                 <tr key={org.id}>
                   <td>{org.name}</td>
-                  <td>{org.shortName}</td>
+                  <td className="nowrap mono">{org.shortName}</td>
                   <td>
                     <span className={`badge badge-${org.kind}`}>{t(`orgKinds.${org.kind}`)}</span>
                   </td>

@@ -1,30 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage } from './i18n.ts';
+import { saveLanguageToProfile } from './language-sync.ts';
 import { LANGUAGES } from './languages.ts';
-import { markLanguagePicked, useSession } from './session.tsx';
-import { identityApi } from '../identity/identity-api.ts';
-
-/** Saves the choice in the signed-in user's profile so that it follows them to other devices. */
-async function rememberInProfile(code: string): Promise<boolean> {
-  const profile = await identityApi.profile();
-  if (profile.language === code) return true;
-  await identityApi.saveProfile({ ...profile, language: code });
-  return true;
-}
+import { useSession } from './session.tsx';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const { status, updateMe } = useSession();
 
   const change = async (code: string) => {
-    markLanguagePicked();
     await chooseLanguage(code);
-    if (status !== 'signed-in') return;
-    try {
-      if (await rememberInProfile(code)) updateMe({ language: code });
-    } catch {
-      // An incomplete profile cannot be saved yet; the choice still holds on this device.
-    }
+    if (status === 'signed-in' && (await saveLanguageToProfile(code))) updateMe({ language: code });
   };
 
   return (

@@ -76,7 +76,7 @@ export function Field({ id, label, error, hint, required, children, className }:
       <label htmlFor={id}>
         {label}
         {required && (
-          <span className="required-mark" title={t('common.required')}>
+          <span className="required-mark" aria-hidden="true" title={t('common.required')}>
             {' *'}
           </span>
         )}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { API_BASE } from './api.ts';
+import { followLanguageFromElsewhere } from './language-sync.ts';
 import { useToasts } from './toasts.tsx';
 
 export type LiveStatus = 'connecting' | 'online' | 'offline';
@@ -30,6 +32,7 @@ function readNotification(data: string): NotificationPayload {
 export function useLiveEvents(enabled: boolean): LiveStatus {
   const { t } = useTranslation();
   const toasts = useToasts();
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   // Kept in refs so that a language change does not reopen the stream.
   const tRef = useRef(t);
@@ -58,6 +61,13 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
           setStatus('connecting');
         }
       };
+      // The profile changed in another tab or device: show the new data and follow its language.
+      source.addEventListener('profile.updated', (event) => {
+        const change = readNotification((event as MessageEvent<string>).data) as { language?: string };
+        void queryClient.invalidateQueries({ queryKey: ['profile'] });
+        void queryClient.invalidateQueries({ queryKey: ['session'] });
+        if (change.language) void followLanguageFromElsewhere(change.language);
+      });
       source.addEventListener('notification', (event) => {
         const note = readNotification((event as MessageEvent<string>).data);
         toastsRef.current.show({
@@ -74,7 +84,7 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
       window.clearTimeout(retryTimer);
       source?.close();
     };
-  }, [enabled]);
+  }, [enabled, queryClient]);
 
   return status;
 }

@@ -1,9 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
 import { ApiError, setCsrfToken, setSessionLostHandler } from './api.ts';
-import { chooseLanguage, storedLanguage } from './i18n.ts';
-import { matchLanguage } from './languages.ts';
+import { reconcileLanguage } from './language-sync.ts';
 import { identityApi, type Me, type SecondFactor, type SessionAnswer } from '../identity/identity-api.ts';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'second-factor' | 'signed-in' | 'unreachable';
@@ -13,7 +11,7 @@ interface Session {
   me: Me | null;
   secondFactor: SecondFactor | null;
   /** Takes the answer of login, TOTP verify/confirm or me as the current session. */
-  accept(answer: SessionAnswer, source: 'login' | 'refresh'): void;
+  accept(answer: SessionAnswer): void;
   /** Updates the signed-in user after a change on the server (password, language). */
   updateMe(patch: Partial<Me>): void;
   signOut(): Promise<void>;
@@ -22,12 +20,6 @@ interface Session {
 
 const SESSION_KEY = ['session'] as const;
 const SessionContext = createContext<Session | null>(null);
-
-/** Set when the user picks a language during this visit: that choice then beats the profile's. */
-let languagePickedThisVisit = false;
-export function markLanguagePicked(): void {
-  languagePickedThisVisit = true;
-}
 
 async function fetchSession(): Promise<SessionAnswer | null> {
   try {
@@ -43,21 +35,14 @@ async function fetchSession(): Promise<SessionAnswer | null> {
   }
 }
 
-function adoptProfileLanguage(me: Me, source: 'login' | 'refresh'): void {
-  const profileLanguage = matchLanguage(me.language);
-  if (!profileLanguage || profileLanguage === i18next.language || languagePickedThisVisit) return;
-  if (source === 'login' || !storedLanguage()) void chooseLanguage(profileLanguage);
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
 
   const accept = useCallback(
-    (answer: SessionAnswer, source: 'login' | 'refresh') => {
+    (answer: SessionAnswer) => {
       setCsrfToken(answer.csrfToken);
       queryClient.setQueryData(SESSION_KEY, answer);
-      adoptProfileLanguage(answer.user, source);
     },
     [queryClient],
   );
@@ -89,10 +74,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const answer = query.data;
+  const fullySignedIn = answer?.secondFactor === 'none' ? answer.user.id : null;
   useEffect(() => {
-    if (answer) adoptProfileLanguage(answer.user, 'refresh');
-    // Only a newly signed-in user counts here; later answers come through accept().
-  }, [answer?.user.id]);
+    if (!fullySignedIn || !answer) return;
+    void reconcileLanguage(answer.user.language).then((saved) => saved && updateMe({ language: saved }));
+    // Once per signed-in user: later answers must not undo a language chosen since.
+  }, [fullySignedIn]);
 
   const value = useMemo<Session>(() => {
     let status: SessionStatus;

@@ -18,7 +18,7 @@ export function CredentialsForm() {
     clear();
     setBusy(true);
     try {
-      session.accept(await identityApi.login(username.trim(), password), 'login');
+      session.accept(await identityApi.login(username.trim(), password));
     } catch (error) {
       setPassword('');
       if (error instanceof ApiError && error.status === 401) capture(error, t('auth.wrongCredentials'));

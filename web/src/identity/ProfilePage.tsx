@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { chooseLanguage } from '../app/i18n.ts';
+import { noteLanguageSavedHere } from '../app/language-sync.ts';
 import { LANGUAGES, matchLanguage } from '../app/languages.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useMe, useSession } from '../app/session.tsx';
@@ -84,8 +85,11 @@ function ProfileForm({ initial }: { initial: Profile }) {
     clear();
     setBusy(true);
     try {
+      noteLanguageSavedHere();
       const saved = await identityApi.saveProfile(form);
       queryClient.setQueryData(PROFILE_KEY, saved);
+      // The name shown in the header is made from the profile's names.
+      void queryClient.invalidateQueries({ queryKey: ['session'] });
       toasts.show({ tone: 'success', title: t('profile.saved') });
       const language = matchLanguage(saved.language);
       if (language) {

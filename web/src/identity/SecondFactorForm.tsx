@@ -18,7 +18,7 @@ export function SecondFactorForm() {
     clear();
     setBusy(true);
     try {
-      session.accept(await identityApi.verifyTotp(code.replace(/\s/g, '')), 'login');
+      session.accept(await identityApi.verifyTotp(code.replace(/\s/g, '')));
     } catch (error) {
       setCode('');
       capture(error, error instanceof ApiError && error.status === 400 ? t('auth.wrongCode') : undefined);

@@ -28,7 +28,7 @@ export function TotpEnrolmentForm() {
     clear();
     setBusy(true);
     try {
-      session.accept(await identityApi.confirmTotp(code.replace(/\s/g, '')), 'login');
+      session.accept(await identityApi.confirmTotp(code.replace(/\s/g, '')));
     } catch (error) {
       setCode('');
       capture(error, error instanceof ApiError && error.status === 400 ? t('auth.wrongCode') : undefined);
