@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+
+export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
+export const ADMIN = { username: 'admin', password: DEMO_PASSWORD, displayName: 'OpenCEN Administrator' };
+export const NCP_FRANCE = { username: 'ncp.france', password: DEMO_PASSWORD, displayName: 'Claire Martin' };
+
+function dataDir(): string {
+  const dir = process.env.OPENCEN_E2E_DATA_DIR;
+  if (!dir) throw new Error('OPENCEN_E2E_DATA_DIR is not set; run the tests through tests/e2e/playwright.config.ts.');
+  return dir;
+}
+
+/** The signed-in administrator's browser state, written by the enrolment setup. */
+export const adminStatePath = () => join(dataDir(), 'admin-browser-state.json');
+/** The administrator's TOTP secret, as read from the enrolment page. */
+export const adminSecretPath = () => join(dataDir(), 'admin-totp-secret.txt');
