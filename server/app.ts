@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './platform/config.ts';
-import type { App, AppContext, ServerModule } from './platform/context.ts';
+import type { App, AppContext, MailMessage, ServerModule } from './platform/context.ts';
 import { openDatabase, embeddedDir, type Database } from './platform/db/database.ts';
 import { migrate, listMigrations } from './platform/db/migrate.ts';
 import { createHttpServer } from './platform/http/server.ts';
@@ -77,6 +77,8 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
     jobs,
   };
 
+  // Mail goes through the job queue: a failing SMTP server delays a message, it does not lose it.
+  jobs.handle('mail.send', async (payload) => ctx.mail.send(payload as MailMessage), { maxAttempts: 8 });
   setAuthenticator(createAuthenticator(database));
   const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c) }), referenceModule];
   registerHealth(app, database);

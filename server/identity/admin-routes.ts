@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { App, EventBus } from '../platform/context.ts';
+import type { App, EventBus, JobRunner } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { orgInput, orgSchema, userCreateInput, userSchema, userUpdateInput } from './schemas.ts';
-import { createOrganisation, createUser, listOrganisations, listUsers, resetPassword, unlockUser, updateOrganisation, updateUser, type DirectoryDeps } from './directory.ts';
+import { createOrganisation, createUser, getUser, listOrganisations, listUsers, resetPassword, unlockUser, updateOrganisation, updateUser, type DirectoryDeps } from './directory.ts';
 import { issueApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { searchAudit, verifyAuditChain } from './audit.ts';
 import { meta } from './auth-routes.ts';
@@ -25,7 +25,7 @@ const tokenSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 
-export function registerAdminRoutes(app: App, deps: DirectoryDeps & { database: Database }, events: EventBus) {
+export function registerAdminRoutes(app: App, deps: DirectoryDeps & { database: Database }, events: EventBus, jobs: JobRunner) {
   const tags = ['administration'];
 
   app.get('/api/v1/admin/organisations', { config: admin, schema: { tags, summary: 'List organisations', response: { 200: z.object({ items: z.array(orgSchema) }) } } }, async () => ({
@@ -76,6 +76,13 @@ export function registerAdminRoutes(app: App, deps: DirectoryDeps & { database: 
     async (request) => {
       const result = await resetPassword(deps, requirePrincipal(request), request.params.id, meta(request));
       await events.endStreams({ userId: request.params.id });
+      const user = await getUser(deps.database, request.params.id);
+      // A notice only: the temporary password goes to the administrator, never by e-mail.
+      await jobs.enqueue('mail.send', {
+        to: user.email,
+        subject: 'OpenCEN: your password was reset',
+        text: `Hello ${user.displayName},\n\nAn administrator reset the password of your OpenCEN account ${user.username}. You will receive a temporary password from them and must choose a new one at your next sign-in.\nIf you did not expect this, contact your administrator.`,
+      });
       return result;
     },
   );

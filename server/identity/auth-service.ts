@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
-import type { AuditLog } from '../platform/context.ts';
+import type { AuditLog, JobRunner } from '../platform/context.ts';
 import type { Sealer } from '../platform/crypto/sealer.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { Problem, badRequest, tooMany, unauthorized } from '../platform/http/problem.ts';
@@ -18,6 +18,7 @@ export interface AuthDeps {
   database: Database;
   audit: AuditLog;
   sealer: Sealer;
+  jobs?: JobRunner;
 }
 
 interface RequestMeta {
@@ -46,6 +47,12 @@ async function registerFailure(deps: AuthDeps, user: typeof users.$inferSelect, 
     ip: meta.ip,
     requestId: meta.requestId,
   });
+  if (lockedUntil && deps.jobs)
+    await deps.jobs.enqueue('mail.send', {
+      to: user.email,
+      subject: 'OpenCEN: your account is locked',
+      text: `Hello ${user.displayName},\n\nAfter ${MAX_FAILED_LOGINS} failed sign-in attempts your OpenCEN account ${user.username} is locked until ${lockedUntil.toISOString()}.\nIf these attempts were not yours, tell your administrator.`,
+    });
   return lockedUntil;
 }
 

@@ -16,9 +16,9 @@ export function createIdentityModule(deps: IdentityModuleDeps): ServerModule {
     name: 'identity',
     routes(app, ctx) {
       const base = { database: ctx.database, audit: ctx.audit };
-      registerAuthRoutes(app, { ...base, sealer: deps.sealer }, ctx.config, ctx.events);
+      registerAuthRoutes(app, { ...base, sealer: deps.sealer, jobs: ctx.jobs }, ctx.config, ctx.events);
       registerProfileRoutes(app, { ...base, countryExists: deps.countryExists }, ctx.events);
-      registerAdminRoutes(app, { ...base, countryExists: deps.countryExists }, ctx.events);
+      registerAdminRoutes(app, { ...base, countryExists: deps.countryExists }, ctx.events, ctx.jobs);
     },
     async jobs(ctx) {
       ctx.jobs.handle('identity.purge-sessions', async () => purgeExpiredSessions(ctx.database));

@@ -43,6 +43,8 @@ export interface RegisteredRoute {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The readable API page (a plugin's routes, static files only) is the one public prefix not declared route by route. */
+export const DOCS_PREFIX = '/api/docs';
 
 /** The single place where authorization is decided for every API route. */
 export function installAccessControl(app: FastifyInstance, authenticate: () => Authenticator | undefined): RegisteredRoute[] {
@@ -51,6 +53,7 @@ export function installAccessControl(app: FastifyInstance, authenticate: () => A
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
+    if (route.url.startsWith(DOCS_PREFIX) && !route.config?.access) route.config = { ...route.config, access: 'public' };
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access; every API route must.`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });

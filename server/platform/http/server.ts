@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,7 +17,7 @@ import {
 import type { App } from '../context.ts';
 import type { Config } from '../config.ts';
 import { Problem } from './problem.ts';
-import { installAccessControl, type Authenticator, type RegisteredRoute } from './access.ts';
+import { installAccessControl, DOCS_PREFIX, type Authenticator, type RegisteredRoute } from './access.ts';
 
 export interface HttpServer {
   app: App;
@@ -32,7 +33,6 @@ export async function createHttpServer(config: Config, logger?: boolean | object
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     bodyLimit: config.uploadLimitBytes + 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
@@ -43,7 +43,18 @@ export async function createHttpServer(config: Config, logger?: boolean | object
     reply.header('x-request-id', request.id);
   });
 
+  // Cookies are parsed in an onRequest hook, which must run before the access-control hook reads them.
   await app.register(cookie);
+  let authenticator: Authenticator | undefined;
+  const routes = installAccessControl(app, () => authenticator);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.status(problem.status).type('application/problem+json').send(problem.toJSON(request.url));
+  });
+  // Security headers on every answer: a strict content policy (no inline script), no framing, no sniffing.
+  await app.register(helmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] } } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -53,17 +64,9 @@ export async function createHttpServer(config: Config, logger?: boolean | object
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' }, staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  let authenticator: Authenticator | undefined;
-  const routes = installAccessControl(app, () => authenticator);
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    reply.status(problem.status).type('application/problem+json').send(problem.toJSON(request.url));
-  });
   const spa = webRoot && existsSync(join(webRoot, 'index.html'));
   if (spa) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
