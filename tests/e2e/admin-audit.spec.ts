@@ -32,9 +32,9 @@ test('an administrator creates and edits an organisation', async ({ page }) => {
   await page.goto('/admin/organisations');
   await page.getByRole('button', { name: 'New organisation' }).click();
   const dialog = page.getByRole('dialog', { name: 'New organisation' });
-  await dialog.getByLabel('Name', { exact: true }).fill('E2E Border Police');
-  await dialog.getByLabel('Short name').fill(shortName);
-  await dialog.getByLabel('Type').selectOption('partner');
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('E2E Border Police');
+  await dialog.getByRole('textbox', { name: 'Short name' }).fill(shortName);
+  await dialog.getByRole('combobox', { name: 'Type' }).selectOption('partner');
   const country = dialog.getByRole('combobox', { name: 'Country' });
   await country.pressSequentially('fra');
   await dialog.getByRole('option', { name: /France/ }).click();
@@ -49,7 +49,7 @@ test('an administrator creates and edits an organisation', async ({ page }) => {
   await row.getByRole('button', { name: 'Edit E2E Border Police' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit E2E Border Police' });
   await expect(edit.getByRole('combobox', { name: 'Country' })).toHaveValue(/France/);
-  await edit.getByLabel('Name', { exact: true }).fill('E2E Border Police Agency');
+  await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('E2E Border Police Agency');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(shortName) })).toContainText('E2E Border Police Agency');

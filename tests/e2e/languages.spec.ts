@@ -35,7 +35,7 @@ test('Urdu and Dari turn the page right-to-left with translated labels; French t
   await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
 
   // Signed in, the header switcher still works on every page, right-to-left included.
-  await page.getByRole('link', { name: 'Données de référence' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Données de référence', exact: true }).click();
   await page.getByTestId('language-switcher').selectOption('ur');
   await expect(html(page)).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1, name: 'حوالہ جاتی ڈیٹا' })).toBeVisible();

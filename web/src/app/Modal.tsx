@@ -17,7 +17,11 @@ export function Modal({ title, onClose, children, footer, wide }: ModalProps) {
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the close button; a form inside should get the focus instead.
+      dialog.querySelector<HTMLElement>('.modal-body :is(input, select, textarea):not([disabled])')?.focus();
+    }
     return () => dialog?.close();
   }, []);
 
