@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './platform/config.ts';
 import type { App, AppContext, MailMessage, ServerModule } from './platform/context.ts';
-import { openDatabase, embeddedDir, type Database } from './platform/db/database.ts';
+import type { Database } from './platform/db/database.ts';
+import { openConfiguredDatabase } from './database-setup.ts';
 import { migrate, listMigrations } from './platform/db/migrate.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import type { RegisteredRoute } from './platform/http/access.ts';
@@ -17,8 +18,9 @@ import { createEventBus } from './platform/realtime/event-bus.ts';
 import { createAuditLog } from './identity/audit.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { createIdentityModule } from './identity/module.ts';
-import { referenceModule, loadReferenceData, countryExists, createReferenceService } from './reference/module.ts';
-import { seedDemoData, type DemoReference } from './demo/seed.ts';
+import { referenceModule, loadReferenceData, countryExists } from './reference/module.ts';
+import { seedDemoData } from './demo/seed.ts';
+import { demoReference } from './database-setup.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_ROOT = join(root, 'dist', 'web');
@@ -30,16 +32,6 @@ export interface RunningApp {
   gazetteer: Promise<void>;
   url: string;
   close(): Promise<void>;
-}
-
-/** Migrations and reference data: what every database needs before the app serves it. */
-export async function prepareDatabase(database: Database, log: (m: string) => void = () => undefined) {
-  await migrate(database, log);
-  await loadReferenceData(database, log);
-}
-
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: embeddedDir(config.dataDir) });
 }
 
 export interface StartOptions {
@@ -113,25 +105,6 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
       if (!opts.database) await database.close();
     },
   };
-}
-
-/** The RILOs and WCO members the demo directory creates organisations for, read through the reference service. */
-export async function demoReference(database: Database): Promise<DemoReference> {
-  const ref = createReferenceService(database);
-  const rilos = (await ref.search('rilos', { limit: 50, lang: 'en' })).map((r) => ({
-    code: r.code,
-    name: r.label,
-    region: String(r.region),
-    country: (r.seatCountry as string | null) ?? null,
-  }));
-  const members: DemoReference['members'] = [];
-  for (const region of await ref.search('regions', { limit: 50, lang: 'en' })) {
-    for (const country of region.countries as string[]) {
-      const item = await ref.get('countries', country, 'en');
-      if (item) members.push({ country, name: item.label, region: region.code });
-    }
-  }
-  return { rilos, members };
 }
 
 function registerHealth(app: App, database: Database) {

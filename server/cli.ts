@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from './platform/config.ts';
-import { openConfiguredDatabase, prepareDatabase, demoReference } from './app.ts';
+import { openConfiguredDatabase, prepareDatabase, demoReference } from './database-setup.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createAuditLog, verifyAuditChain } from './identity/audit.ts';
 import { createOrganisation, createUser, resetPassword } from './identity/directory.ts';

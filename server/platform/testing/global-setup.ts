@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
 import { listMigrations } from '../db/migrate.ts';
-import { prepareDatabase } from '../../app.ts';
+import { prepareDatabase } from '../../database-setup.ts';
 import { adminUrl, pgliteTemplateDir, TEMPLATE_DB } from './test-database.ts';
 
 /**
