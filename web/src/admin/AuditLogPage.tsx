@@ -32,10 +32,13 @@ function toFilter(form: FilterForm, page: number): AuditFilter {
   };
 }
 
+/** The entry's detail as `key: value` pairs; nested values stay as compact JSON. */
 function describeDetail(detail: unknown): string {
   if (detail === null || detail === undefined || detail === '') return '';
-  if (typeof detail === 'string') return detail;
-  return JSON.stringify(detail);
+  if (typeof detail !== 'object' || Array.isArray(detail)) return typeof detail === 'string' ? detail : JSON.stringify(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
 }
 
 export function AuditLogPage() {

@@ -31,7 +31,8 @@ export function IssueTokenForm({ onIssue }: { onIssue(input: { name: string; use
     }
   };
 
-  const active = (users.data?.items ?? []).filter((u) => !u.disabled);
+  // Tokens belong to system accounts, which other systems use to call the API.
+  const active = (users.data?.items ?? []).filter((u) => u.system && !u.disabled);
   return (
     <form onSubmit={submit} noValidate className="stack">
       <ErrorSummary errors={errors} knownFields={FIELDS} />

@@ -150,7 +150,7 @@ export function UsersPage() {
                     {user.displayName}
                     <span className="muted small block">{user.email}</span>
                   </td>
-                  <td>{user.orgName}</td>
+                  <td className="wide-text">{user.orgName}</td>
                   <td>
                     <span className="badges">
                       {user.roles.map((r) => (

@@ -41,8 +41,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               {me.displayName.trim().charAt(0).toUpperCase()}
             </span>
             <span className="user-chip-text">
-              <span className="user-name">{me.displayName}</span>
-              <span className="user-org">{me.orgName}</span>
+              <span className="user-name" dir="auto">{me.displayName}</span>
+              <span className="user-org" dir="auto">{me.orgName}</span>
             </span>
           </Link>
           <button type="button" className="button button-small button-ghost" onClick={() => void session.signOut()}>

@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.ts';
+import { localiseFieldMessage } from './field-messages.ts';
 
 export interface FormErrors {
   detail: string | null;
@@ -27,14 +28,16 @@ export function useErrorMessage() {
 
 /** Errors of one form: the summary above it and one message beside each named field. */
 export function useFormErrors() {
+  const { t } = useTranslation();
   const message = useErrorMessage();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const capture = useCallback(
     (error: unknown, overrideDetail?: string) => {
-      const fields = error instanceof ApiError ? error.fieldErrors : {};
+      const raw = error instanceof ApiError ? error.fieldErrors : {};
+      const fields = Object.fromEntries(Object.entries(raw).map(([field, text]) => [field, localiseFieldMessage(text, t)]));
       setErrors({ detail: overrideDetail ?? message(error), fields });
     },
-    [message],
+    [message, t],
   );
   const clear = useCallback(() => setErrors(NO_ERRORS), []);
   return { errors, capture, clear, setErrors };

@@ -111,7 +111,7 @@ export function ReferenceDataPage() {
                     <code>{item.code}</code>
                   </td>
                   <td>{item.label}</td>
-                  <td className="muted small">
+                  <td className="muted small" dir="auto">
                     {extraFields(item)
                       .map(([key, value]) => `${key}: ${value}`)
                       .join(' · ')}
