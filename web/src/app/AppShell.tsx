@@ -45,7 +45,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <span className="user-org" dir="auto">{me.orgName}</span>
             </span>
           </Link>
-          <button type="button" className="button button-small button-ghost" onClick={() => void session.signOut()}>
+          <button type="button" className="button button-small button-ghost header-sign-out" onClick={() => void session.signOut()}>
             {t('nav.signOut')}
           </button>
         </div>
@@ -75,6 +75,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               </ul>
             </>
           )}
+          <button type="button" className="button button-small side-nav-sign-out" onClick={() => void session.signOut()}>
+            {t('nav.signOut')}
+          </button>
         </nav>
         <main className="app-main" id="main" tabIndex={-1}>
           {children}
