@@ -3,6 +3,7 @@ import type { Database } from '../platform/db/database.ts';
 import { badRequest, notFound } from '../platform/http/problem.ts';
 import { apiTokens, users } from './tables.ts';
 import { randomToken, sha256 } from './sessions.ts';
+import { authChanged } from './auth-cache.ts';
 
 // The prefix makes a leaked token easy to recognise in logs and by secret scanners.
 export const TOKEN_PREFIX = 'ocn_';
@@ -28,6 +29,7 @@ export async function issueApiToken(database: Database, input: { name: string; u
 export async function revokeApiToken(database: Database, id: string) {
   const [row] = await database.db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning();
   if (!row) throw notFound('Active API token');
+  await authChanged(database, row.userId);
   return row;
 }
 
@@ -43,7 +45,7 @@ export async function listApiTokens(database: Database) {
 export async function findApiToken(database: Database, token: string) {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const [row] = await database.db
-    .select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: { id: users.id, orgId: users.orgId, roles: users.roles, disabled: users.disabled } })
+    .select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt, user: { id: users.id, orgId: users.orgId, roles: users.roles, disabled: users.disabled } })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date()))))

@@ -113,7 +113,7 @@ export async function confirmTotpEnrolment(deps: AuthDeps, p: Principal, code: s
     .update(users)
     .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabled: true, totpLastStep: step, lastLoginAt: new Date() })
     .where(eq(users.id, user.id));
-  if (p.sessionId) await completeSecondFactor(deps.database, p.sessionId);
+  if (p.sessionId) await completeSecondFactor(deps.database, p.sessionId, p.userId);
   await deps.audit.record({ actor: p, action: 'auth.totp.enrolled', targetType: 'user', targetId: user.id, ip: meta.ip, requestId: meta.requestId });
 }
 
@@ -125,13 +125,13 @@ export async function verifySecondFactor(deps: AuthDeps, p: Principal, code: str
   if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
     const locked = await registerFailure(deps, user, meta, step === null ? 'wrong code' : 'code reused');
     if (locked) {
-      if (p.sessionId) await destroySession(deps.database, p.sessionId);
+      if (p.sessionId) await destroySession(deps.database, p.sessionId, p.userId);
       throw lockedProblem(locked);
     }
     throw badRequest('The code is not valid.', [{ field: 'body.code', message: 'is not valid' }]);
   }
   await deps.database.db.update(users).set({ totpLastStep: step, failedLogins: 0, lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  if (p.sessionId) await completeSecondFactor(deps.database, p.sessionId);
+  if (p.sessionId) await completeSecondFactor(deps.database, p.sessionId, p.userId);
   await deps.audit.record({ actor: p, action: 'auth.login', targetType: 'user', targetId: user.id, detail: { secondFactor: 'totp' }, ip: meta.ip, requestId: meta.requestId });
 }
 
@@ -149,6 +149,6 @@ export async function changePassword(deps: AuthDeps, p: Principal, current: stri
 }
 
 export async function logout(deps: AuthDeps, p: Principal, meta: RequestMeta) {
-  if (p.sessionId) await destroySession(deps.database, p.sessionId);
+  if (p.sessionId) await destroySession(deps.database, p.sessionId, p.userId);
   await deps.audit.record({ actor: p, action: 'auth.logout', targetType: 'user', targetId: p.userId, ip: meta.ip, requestId: meta.requestId });
 }

@@ -6,6 +6,7 @@ import type { AuditLog } from '../platform/context.ts';
 import { organisations, users } from './tables.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { randomToken, destroyUserSessions } from './sessions.ts';
+import { authChanged } from './auth-cache.ts';
 import type { z } from 'zod';
 import type { orgInput, userCreateInput, userUpdateInput } from './schemas.ts';
 
@@ -200,8 +201,9 @@ export async function updateUser(deps: DirectoryDeps, actor: Principal, id: stri
     if (!row) throw notFound('User');
     await deps.audit.record({ actor, action: 'user.update', targetType: 'user', targetId: id, detail: { changes: input }, ...meta }, tx as never);
   });
-  // Changed rights apply at once: a disabled user is signed out everywhere.
+  // Changed rights apply at once: a disabled user is signed out everywhere, a changed role counts on the next call.
   if (input.disabled) await destroyUserSessions(deps.database, id);
+  else await authChanged(deps.database, id);
   return getUser(deps.database, id);
 }
 

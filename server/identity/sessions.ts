@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { sessions, users } from './tables.ts';
+import { authChanged } from './auth-cache.ts';
 
 export const SESSION_COOKIE = 'opencen_session';
 // A session ends 12 hours after sign-in, or after an hour without use.
@@ -45,18 +46,21 @@ export async function findSession(database: Database, token: string) {
   return row;
 }
 
-export async function completeSecondFactor(database: Database, sessionId: string) {
+export async function completeSecondFactor(database: Database, sessionId: string, userId: string) {
   await database.db.update(sessions).set({ secondFactorPending: false }).where(eq(sessions.id, sessionId));
+  await authChanged(database, userId);
 }
 
-export async function destroySession(database: Database, sessionId: string) {
+export async function destroySession(database: Database, sessionId: string, userId: string) {
   await database.db.delete(sessions).where(eq(sessions.id, sessionId));
+  await authChanged(database, userId);
 }
 
 export async function destroyUserSessions(database: Database, userId: string, exceptSessionId?: string) {
   await database.db
     .delete(sessions)
     .where(exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId));
+  await authChanged(database, userId);
 }
 
 export async function purgeExpiredSessions(database: Database) {

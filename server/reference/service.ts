@@ -56,11 +56,18 @@ export function createReferenceService(database: Database) {
     const contains = `%${likeEscape(n)}%`;
     const codeEq = sql.join(k.codes.map((c) => sql`${c} = ${code}`), sql` OR `);
     const codeLike = sql.join(k.codes.map((c) => sql`${c} LIKE ${codePrefix}`), sql` OR `);
-    // Short queries on big tables match too many rows to rank by similarity: one or two letters
+    // Short queries on big tables match too many rows to rank: one or two letters
     // match name prefixes only (a btree answers), three or four letters word prefixes too.
-    const nameMatch = !k.large || n.length > 4
-      ? sql`t.search LIKE ${contains} OR ${n} <% t.search`
-      : n.length < 3 ? sql`t.search LIKE ${prefix}` : sql`t.search LIKE ${prefix} OR t.search LIKE ${'% ' + prefix}`;
+    // Word similarity (typo tolerance) costs a trigram comparison per row: only queries of five
+    // letters or more, where a typo is likely and the candidates are few, pay for it.
+    const nameMatch =
+      n.length > 4
+        ? sql`t.search LIKE ${contains} OR ${n} <% t.search`
+        : !k.large
+          ? sql`t.search LIKE ${contains}`
+          : n.length < 3
+            ? sql`t.search LIKE ${prefix}`
+            : sql`t.search LIKE ${prefix} OR t.search LIKE ${'% ' + prefix}`;
     return shape(
       await rows(sql`SELECT t.code, ${label} AS label, ${k.extra(lang)} AS extra,
           CASE WHEN ${codeEq} THEN 0 WHEN ${codeLike} THEN 1 WHEN t.search LIKE ${prefix} THEN 2

@@ -14,7 +14,7 @@ import type { AppContext } from '../context.ts';
 const pgUrl = process.env.OPENCEN_TEST_DATABASE_URL;
 const root = join(import.meta.dirname, '..', '..', '..');
 
-describe.runIf(pgUrl)('realtime events across app processes', () => {
+describe.runIf(pgUrl)('realtime events and sign-out across app processes', () => {
   let tdb: TestDatabase;
   const procs: ChildProcess[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'opencen-xproc-'));
@@ -88,5 +88,15 @@ describe.runIf(pgUrl)('realtime events across app processes', () => {
     abort.abort();
     expect(text).toContain('event: profile.updated');
     expect(text).toContain('"language":"ru"');
+
+    // Node B remembers the session for a while; signing out on node A must reach it too.
+    expect((await fetch(`${b}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${a}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } })).status).toBe(204);
+    let status = 200;
+    for (let i = 0; i < 40 && status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await fetch(`${b}/api/v1/auth/me`, { headers: { cookie } })).status;
+    }
+    expect(status).toBe(401);
   });
 });
