@@ -58,7 +58,7 @@ describe('npx opencen', () => {
     const verify = opencen('audit:verify');
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/audit chain intact: \d+ rows checked/);
-  });
+  }, 240_000);
 
   it('refuses bad input with a clear message and a non-zero exit', () => {
     const r = opencen('org:create', '--name', 'X');
@@ -67,7 +67,7 @@ describe('npx opencen', () => {
     const unknown = opencen('user:create', '--username', 'zz', '--name', 'Z', '--email', 'z@example.org', '--org', 'NOPE', '--roles', 'ncp');
     expect(unknown.err).toMatch(/No organisation with short name NOPE/);
     expect(opencen('frobnicate').code).toBe(1);
-  });
+  }, 120_000);
 
   it('rotates the master key and keeps the old one for backups', () => {
     const keyFile = join(dataDir, 'keys', 'master.key');
@@ -77,5 +77,5 @@ describe('npx opencen', () => {
     expect(r.out).toMatch(/master key rotated/);
     expect(readFileSync(keyFile, 'utf8')).not.toBe(before);
     expect(r.out).toMatch(/\.retired/);
-  });
+  }, 120_000);
 });
