@@ -133,22 +133,20 @@ export function UsersPage() {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('auth.username')}</th>
-                <th scope="col">{t('users.displayName')}</th>
+                <th scope="col">{t('users.account')}</th>
                 <th scope="col">{t('users.organisation')}</th>
                 <th scope="col">{t('users.roles')}</th>
                 <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('users.lastLogin')}</th>
                 <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               {items.map((user) => (
                 <tr key={user.id} data-username={user.username}>
-                  <td dir="ltr" className="mono">{user.username}</td>
                   <td>
-                    {user.displayName}
-                    <span className="muted small block">{user.email}</span>
+                    <span className="block" dir="auto">{user.displayName}</span>
+                    <span className="mono small block" dir="ltr">{user.username}</span>
+                    <span className="muted small block" dir="ltr">{user.email}</span>
                   </td>
                   <td className="wide-text">{user.orgName}</td>
                   <td>
@@ -165,8 +163,10 @@ export function UsersPage() {
                       {user.totpEnabled && <span className="badge">{t('users.totp')}</span>}
                       {user.system && <span className="badge badge-muted">{t('users.system')}</span>}
                     </span>
+                    <span className="muted small block nowrap" title={t('users.lastLogin')}>
+                      {t('users.lastLoginAt', { when: user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('users.never') })}
+                    </span>
                   </td>
-                  <td className="nowrap">{user.lastLoginAt ? format.dateTime(user.lastLoginAt) : <span className="muted">{t('users.never')}</span>}</td>
                   <td className="actions">
                     <div className="button-row">
                       <button type="button" className="button button-small" disabled={user.system} onClick={() => setEditing(user)}>
@@ -195,7 +195,7 @@ export function UsersPage() {
               ))}
               {items.length === 0 && !users.isPending && (
                 <tr>
-                  <td colSpan={7} className="empty">{t('common.nothingFound')}</td>
+                  <td colSpan={5} className="empty">{t('common.nothingFound')}</td>
                 </tr>
               )}
             </tbody>
