@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { ADMIN, adminSecretPath, adminStatePath } from './support/demo-accounts.ts';
+import { ADMIN, adminSecretPath, adminStatePath, adminStepPath } from './support/demo-accounts.ts';
 import { submitCredentials } from './support/sign-in.ts';
-import { totpCode } from './support/totp.ts';
+import { currentStep, totpCode } from './support/totp.ts';
 
 test('the administrator enrols TOTP at first sign-in and reaches the admin pages', async ({ page }) => {
   await submitCredentials(page, ADMIN.username, ADMIN.password);
@@ -13,6 +13,7 @@ test('the administrator enrols TOTP at first sign-in and reaches the admin pages
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);
   writeFileSync(adminSecretPath(), secret);
 
+  writeFileSync(adminStepPath(), String(currentStep()));
   await page.locator('#totp-code').fill(totpCode(secret));
   await page.getByRole('button', { name: 'Activate and continue' }).click();
 

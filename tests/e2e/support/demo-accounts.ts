@@ -14,3 +14,5 @@ function dataDir(): string {
 export const adminStatePath = () => join(dataDir(), 'admin-browser-state.json');
 /** The administrator's TOTP secret, as read from the enrolment page. */
 export const adminSecretPath = () => join(dataDir(), 'admin-totp-secret.txt');
+/** The TOTP time step of the last code the administrator used. */
+export const adminStepPath = () => join(dataDir(), 'admin-totp-step.txt');
