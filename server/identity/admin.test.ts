@@ -150,3 +150,17 @@ describe('live streams follow the account', () => {
     expect((await fetch(`${t.url}/api/v1/events`, { headers: { cookie: c.cookie } })).status).toBe(401);
   });
 });
+
+describe('language', () => {
+  it('saves the UI language alone, even before the mandatory profile fields are filled', async () => {
+    const { user } = await makeUser(t.ctx, ['viewer']);
+    const c = new TestClient(t.url);
+    await c.post('/api/v1/auth/login', { username: user.username, password: TEST_PASSWORD });
+    expect((await c.put('/api/v1/profile/language', { language: 'ur' })).status).toBe(204);
+    expect((await c.get('/api/v1/auth/me')).body.user.language).toBe('ur');
+    const bad = await c.put('/api/v1/profile/language', { language: 'xx' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body.language');
+    expect((await c.get('/api/v1/auth/me')).body.user.language).toBe('ur');
+  });
+});

@@ -1,7 +1,8 @@
 import type { App, EventBus } from '../platform/context.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
-import { profileOutput, profileSchema } from './schemas.ts';
-import { getProfile, updateProfile } from './profile.ts';
+import { LANGUAGES, profileOutput, profileSchema } from './schemas.ts';
+import { getProfile, updateLanguage, updateProfile } from './profile.ts';
+import { z } from 'zod';
 import type { DirectoryDeps } from './directory.ts';
 import { meta } from './auth-routes.ts';
 
@@ -21,6 +22,19 @@ export function registerProfileRoutes(app: App, deps: DirectoryDeps, events: Eve
       // The user's other tabs and devices, on whichever node, refresh their language and name.
       await events.publish('profile.updated', { userId: p.userId, language: saved.language }, { userIds: [p.userId] });
       return saved;
+    },
+  );
+  app.put(
+    '/api/v1/profile/language',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Set one’s UI language only', body: z.object({ language: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }) }) },
+    },
+    async (request, reply) => {
+      const p = requirePrincipal(request);
+      await updateLanguage(deps, p, request.body.language, meta(request));
+      await events.publish('profile.updated', { userId: p.userId, language: request.body.language }, { userIds: [p.userId] });
+      return reply.status(204).send();
     },
   );
 }

@@ -28,6 +28,14 @@ export async function getProfile(deps: DirectoryDeps, userId: string): Promise<P
   return { ...EMPTY, ...stored, email: u.email, language: (LANGUAGES as readonly string[]).includes(u.language) ? (u.language as Profile['language']) : 'en' };
 }
 
+/** The language alone: it can be saved before the mandatory profile fields are filled. */
+export async function updateLanguage(deps: DirectoryDeps, p: Principal, language: Profile['language'], meta: { ip?: string; requestId?: string }) {
+  await deps.database.db.transaction(async (tx) => {
+    await tx.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, p.userId));
+    await deps.audit.record({ actor: p, action: 'profile.language', targetType: 'user', targetId: p.userId, detail: { language }, ...meta }, tx as never);
+  });
+}
+
 export async function updateProfile(deps: DirectoryDeps, p: Principal, input: Profile, meta: { ip?: string; requestId?: string }) {
   const profile = profileSchema.parse(input);
   if (profile.country && !(await deps.countryExists(profile.country)))

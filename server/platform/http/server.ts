@@ -54,7 +54,8 @@ export async function createHttpServer(config: Config, logger?: boolean | object
     reply.status(problem.status).type('application/problem+json').send(problem.toJSON(request.url));
   });
   // Security headers on every answer: a strict content policy (no inline script), no framing, no sniffing.
-  await app.register(helmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] } } });
+  // No upgrade-insecure-requests: a deployment on a LAN host name over plain HTTP must keep working.
+  await app.register(helmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'upgrade-insecure-requests': null } } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -19,16 +19,11 @@ export async function followLanguageFromElsewhere(code: string): Promise<void> {
   await chooseLanguage(language);
 }
 
-/**
- * Saves the language in the signed-in user's profile so that it follows them to other
- * devices. Resolves false when the profile cannot be saved yet (it lacks mandatory fields).
- */
+/** Saves the language in the signed-in user's profile so that it follows them to other devices. */
 export async function saveLanguageToProfile(code: string): Promise<boolean> {
   try {
-    const profile = await identityApi.profile();
-    if (profile.language === code) return true;
     noteLanguageSavedHere();
-    await identityApi.saveProfile({ ...profile, language: code });
+    await identityApi.saveLanguage(code);
     return true;
   } catch {
     return false;

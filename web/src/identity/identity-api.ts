@@ -57,4 +57,5 @@ export const identityApi = {
   changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/auth/password', { currentPassword, newPassword }),
   profile: () => api.get<Profile>('/profile'),
   saveProfile: (profile: Profile) => api.put<Profile>('/profile', profile),
+  saveLanguage: (language: string) => api.put<void>('/profile/language', { language }),
 };
