@@ -20,10 +20,12 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-export const TEMPLATE_DB = 'opencen_test_template';
 
+/** Set by the global setup for the run. */
 export function pgliteTemplateDir(): string {
-  return process.env.OPENCEN_TEST_PGLITE_TEMPLATE ?? join(tmpdir(), 'opencen-test-template');
+  const dir = process.env.OPENCEN_TEST_PGLITE_TEMPLATE;
+  if (!dir) throw new Error('No PGlite test template: run the tests through vitest (its global setup prepares one).');
+  return dir;
 }
 
 export function adminUrl(url: string, dbName: string): string {
@@ -38,7 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `opencen_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.OPENCEN_TEST_PG_TEMPLATE ?? 'opencen_test_template'}`);
     await admin.end();
     const cloneUrl = adminUrl(url, name);
     const database = await openDatabase({ databaseUrl: cloneUrl, poolSize: 5 });
