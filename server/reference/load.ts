@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../platform/db/database.ts';
 import { dataVersion, readReferenceData, regionByGeography, type DataPart, type Names, type ReferenceData } from './data-files.ts';
 import { searchKey } from './search-key.ts';
+import { referenceDataChanged } from './service.ts';
 
 /** Rows per INSERT … SELECT FROM json_to_recordset: one JSON parameter of a few MB each. */
 const BATCH = 20_000;
@@ -33,7 +34,10 @@ const VERSION_ROW: Record<DataPart, number> = { core: 1, gazetteer: 2 };
  * replaced in one transaction, so readers see the old data or the new, never a mix.
  */
 export async function loadReferenceData(database: Database, log: (m: string) => void = () => undefined, parts: DataPart[] = ['core', 'gazetteer']): Promise<void> {
-  for (const part of parts) await loadPart(database, part, log);
+  for (const part of parts) {
+    await loadPart(database, part, log);
+    referenceDataChanged();
+  }
 }
 
 /** True when the part's stored version matches its data files. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../platform/testing/test-database.ts';
-import { createReferenceService, type ReferenceService } from './service.ts';
+import { createReferenceService, referenceDataChanged, type ReferenceService } from './service.ts';
 
 let t: TestDatabase;
 let ref: ReferenceService;
@@ -104,5 +104,16 @@ describe('reference validators', () => {
     const p = await ref.globalShieldPrecursors();
     expect(p).toHaveLength(14);
     expect(p.find((x) => x.name === 'Ammonium nitrate')?.hsCode).toBe('310230');
+  });
+});
+
+describe('answers remembered between loads', () => {
+  it('serves a repeated search from memory until the data is loaded again', async () => {
+    const first = await ref.search('currencies', { q: 'Euro' });
+    expect(first.map((i) => i.code)).toContain('EUR');
+    await t.database.exec(`DELETE FROM ref_currencies WHERE code = 'EUR'`);
+    expect((await ref.search('currencies', { q: 'Euro' })).map((i) => i.code)).toContain('EUR');
+    referenceDataChanged();
+    expect((await ref.search('currencies', { q: 'Euro' })).map((i) => i.code)).not.toContain('EUR');
   });
 });

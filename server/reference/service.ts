@@ -36,10 +36,41 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * validators that seizures, screening and the rest call. Reads only; the data is loaded
  * by loadReferenceData().
  */
+/**
+ * Reference data changes only when it is loaded, so answers are remembered: typeahead asks the
+ * same prefixes over and over. A load bumps the generation (see load.ts), which drops them all;
+ * the time limit covers a load made by another node.
+ */
+const CACHE_TTL_MS = 5 * 60_000;
+const CACHE_MAX = 10_000;
+let generation = 0;
+export function referenceDataChanged(): void {
+  generation++;
+}
+
 export function createReferenceService(database: Database) {
   const rows = <T = ResultRow>(q: SQL) => database.rows<T>(q);
+  const cache = new Map<string, { at: number; gen: number; value: Promise<unknown> }>();
 
-  async function search(kind: ReferenceKind, opts: SearchOptions = {}): Promise<ReferenceItem[]> {
+  function remembered<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    if (hit && hit.gen === generation && Date.now() - hit.at < CACHE_TTL_MS) return hit.value as Promise<T>;
+    if (cache.size >= CACHE_MAX) cache.clear();
+    const value = compute();
+    cache.set(key, { at: Date.now(), gen: generation, value });
+    value.catch(() => cache.delete(key));
+    return value;
+  }
+
+  function search(kind: ReferenceKind, opts: SearchOptions = {}): Promise<ReferenceItem[]> {
+    return remembered(`s|${kind}|${opts.q ?? ''}|${opts.lang ?? ''}|${opts.limit ?? ''}`, () => searchNow(kind, opts));
+  }
+
+  function get(kind: ReferenceKind, code: string, lang?: string): Promise<ReferenceItem | null> {
+    return remembered(`g|${kind}|${code}|${lang ?? ''}`, () => getNow(kind, code, lang));
+  }
+
+  async function searchNow(kind: ReferenceKind, opts: SearchOptions = {}): Promise<ReferenceItem[]> {
     const k = KIND_QUERIES[kind];
     const lang = nameLang(opts.lang);
     const limit = Math.min(Math.max(opts.limit ?? 20, 1), MAX_LIMIT);
@@ -80,7 +111,7 @@ export function createReferenceService(database: Database) {
     );
   }
 
-  async function get(kind: ReferenceKind, code: string, lang?: string): Promise<ReferenceItem | null> {
+  async function getNow(kind: ReferenceKind, code: string, lang?: string): Promise<ReferenceItem | null> {
     const k = KIND_QUERIES[kind];
     const l = nameLang(lang);
     const c = k.codeForm(code);
