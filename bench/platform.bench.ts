@@ -22,7 +22,8 @@ interface Server {
 
 async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const started = performance.now();
-  const proc = spawn(tsx, [join(root, 'server', 'main.ts')], {
+  // What `npm start` runs: the built server.
+  const proc = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPENCEN_LOG_LEVEL: 'warn', OPENCEN_COOKIE_SECURE: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -95,6 +96,10 @@ async function run(label: string, env: Record<string, string>, port: number) {
 }
 
 export async function benchPlatform() {
+  for (const script of ['build:server', 'build:db-template']) {
+    const r = spawnSync('npm', ['run', script], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm run ${script} failed: ${r.stderr}`);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'opencen-bench-'));
   try {
     await run('PGlite (embedded)', { OPENCEN_DATA_DIR: dataDir }, 8291);

@@ -1,5 +1,5 @@
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './platform/paths.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './platform/config.ts';
@@ -22,8 +22,7 @@ import { referenceModule, loadReferenceData, countryExists } from './reference/m
 import { seedDemoData } from './demo/seed.ts';
 import { demoReference } from './database-setup.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const WEB_ROOT = join(root, 'dist', 'web');
+export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
 
 export interface RunningApp {
   ctx: AppContext;
@@ -48,6 +47,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   const { app, setAuthenticator, routes } = await createHttpServer(config, opts.logger, WEB_ROOT);
   const log = app.log;
   const database = opts.database ?? (await openConfiguredDatabase(config));
+  log.info({ ms: Date.now() - started, database: database.kind }, 'database open');
   if (!opts.prepared) {
     await migrate(database, (m) => log.info(m));
     await loadReferenceData(database, (m) => log.info(m), ['core']);

@@ -1,4 +1,10 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import type { Config } from './platform/config.ts';
+import { PROJECT_ROOT } from './platform/paths.ts';
+import { listMigrations } from './platform/db/migrate.ts';
+import { DATA_DIR } from './reference/data-files.ts';
 import { openDatabase, embeddedDir, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { loadReferenceData, createReferenceService } from './reference/module.ts';
@@ -13,8 +19,26 @@ export async function prepareDatabase(database: Database, log: (m: string) => vo
   await loadReferenceData(database, log);
 }
 
+/** Built by `npm run build` (scripts/build-database-template.ts): an embedded database ready but for users. */
+export const EMBEDDED_TEMPLATE_DIR = join(PROJECT_ROOT, 'dist', 'pgdata-template');
+
+/** What the embedded template was built from: the migrations and the reference data files. */
+export function databaseFingerprint(): string {
+  const h = createHash('sha256').update(listMigrations().map((m) => m.checksum).join());
+  for (const f of readdirSync(DATA_DIR).sort()) h.update(f).update(readFileSync(join(DATA_DIR, f)));
+  return h.digest('hex');
+}
+
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: embeddedDir(config.dataDir) });
+  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+  const dir = embeddedDir(config.dataDir);
+  // A new data folder starts from the built template when there is one (migrations still run
+  // at start, so a template older than the code is brought up to date).
+  if (!existsSync(join(dir, 'PG_VERSION')) && existsSync(join(EMBEDDED_TEMPLATE_DIR, '.opencen-template'))) {
+    mkdirSync(dirname(dir), { recursive: true });
+    cpSync(EMBEDDED_TEMPLATE_DIR, dir, { recursive: true });
+  }
+  return openDatabase({ pgliteDir: dir });
 }
 
 /** The RILOs and WCO members the demo directory creates organisations for, read through the reference service. */

@@ -58,7 +58,10 @@ async function loadPart(database: Database, part: DataPart, log: (m: string) => 
     const indexes = await secondaryIndexes(database.db, REINDEXED[part]);
     for (const ix of indexes) await database.exec(`DROP INDEX ${ix.indexname}`);
     await insertGazetteer(database.db, data, 4_000);
-    for (const ix of indexes) await database.exec(ix.indexdef);
+    for (const ix of indexes) {
+      await new Promise((r) => setImmediate(r));
+      await database.exec(ix.indexdef);
+    }
     await database.db.execute(sql`INSERT INTO ref_data_version (id, hash, loaded_at) VALUES (${VERSION_ROW[part]}, ${version}, now())
       ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, loaded_at = EXCLUDED.loaded_at`);
     log(`gazetteer loaded in ${Date.now() - started} ms (${data.locodes.rows.length} UN/LOCODEs, ${data.airports.rows.length} airports)`);
@@ -105,7 +108,12 @@ async function secondaryIndexes(db: Db, tables: string[]): Promise<{ indexname: 
 
 /** Runs `insert` once per batch of records, each batch passed as one JSON parameter. */
 async function inBatches<T>(db: Db, records: T[], insert: (json: string) => SQL, batch = BATCH): Promise<void> {
-  for (let i = 0; i < records.length; i += batch) await db.execute(insert(JSON.stringify(records.slice(i, i + batch))));
+  for (let i = 0; i < records.length; i += batch) {
+    await db.execute(insert(JSON.stringify(records.slice(i, i + batch))));
+    // The embedded database answers through promises alone; without a turn of the event loop
+    // between batches, requests waiting on sockets would not be read until the load ends.
+    if (batch < BATCH) await new Promise((r) => setImmediate(r));
+  }
 }
 
 /** Every name, for the `search` column the typeahead matches against. */

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
+import { SERVER_SOURCE } from '../paths.ts';
 
-const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const serverDir = SERVER_SOURCE;
 
 /**
  * Modules in dependency order: a module's migrations may reference tables of the

@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../platform/db/database.ts';
+import { badRequest } from '../platform/http/problem.ts';
+import { foldKey } from './identifiers/index.ts';
+import { searchKey } from './keys.ts';
+import { kindsOf, LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
+import { describeEdit, editProbes, oneEdit, type OneEdit } from './one-edit.ts';
+import { intArray, textArray, uuidArray } from './pg-array.ts';
+import { firstLevelColumns } from './record-shape.ts';
+
+export const MATCH_TYPES = ['exact', 'normalised', 'folded', 'one_edit', 'wildcard', 'fields'] as const;
+export type MatchType = (typeof MATCH_TYPES)[number];
+const RANK: Record<MatchType, number> = { exact: 0, normalised: 1, folded: 2, one_edit: 3, wildcard: 4, fields: 5 };
+
+/** Why a record matched: the match type, the recorded key it matched, and a sentence for the officer. */
+export interface MatchReason {
+  type: MatchType;
+  key?: string;
+  edit?: OneEdit;
+  detail: string;
+}
+
+export interface KeyHit {
+  item: number;
+  list: ListName;
+  recordId: string;
+  match: MatchReason;
+}
+
+/** One searched value, read as each kind of key the lists in scope hold. */
+export interface Probe {
+  item: number;
+  raw: string;
+  kind: KeyKind;
+  norm: string;
+  folded: string;
+}
+
+/** Shortest key searched one edit away: below it, one edit matches too much to mean anything. */
+export const MIN_EDIT_LENGTH = 5;
+/** A wildcard pattern needs this many fixed characters; fewer would match (nearly) everything. */
+export const MIN_WILDCARD_FIXED = 3;
+
+export function probesFor(items: readonly { raw: string; list?: ListName }[], allLists: readonly ListName[]): Probe[] {
+  const probes: Probe[] = [];
+  items.forEach((it, item) => {
+    const seen = new Set<string>();
+    for (const { kind } of kindsOf(it.list ? [it.list] : allLists)) {
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      const k = searchKey(kind, it.raw);
+      if (k) probes.push({ item, raw: it.raw.trim(), kind, ...k });
+    }
+  });
+  return probes;
+}
+
+const sameRaw = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * Exact, normalised and folded matches of many probes in one statement: the probes go in as arrays,
+ * unnest() turns them into a relation, and each join is an index probe (norm or folded btree).
+ */
+export async function matchKeys(database: Database, probes: Probe[], lists: readonly ListName[]): Promise<KeyHit[]> {
+  if (!probes.length) return [];
+  const rows = await database.rows<{ i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string }>(sql`
+    WITH q AS (SELECT * FROM unnest(${intArray(probes.map((p) => p.item))}, ${textArray(probes.map((p) => p.kind))},
+                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))}) AS q(i, kind, norm, folded))
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+      FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
+     WHERE k.list = ANY(${textArray(lists)})
+    UNION ALL
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+      FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+     WHERE k.list = ANY(${textArray(lists)})`);
+  return rows.map((r) => {
+    const probe = probes.find((p) => p.item === r.i)!;
+    const type: MatchType = r.norm !== r.q_norm ? 'folded' : sameRaw(r.raw, probe.raw) ? 'exact' : 'normalised';
+    const detail =
+      type === 'exact' ? 'same identifier as recorded' : type === 'normalised' ? `same identifier once normalised (${r.norm})` : `same once OCR confusions are folded (O/0, I/1, B/8, S/5, Z/2): searched ${r.q_norm}, recorded ${r.norm}`;
+    return { item: r.i, list: r.list, recordId: r.record_id, match: { type, key: r.raw, detail } };
+  });
+}
+
+/**
+ * Keys one edit away from one probe (substitution, missing or extra character, adjacent swap).
+ * The pigeonhole probes (see the migration) find candidate keys on the two edit indexes with an
+ * index-only scan; levenshtein_less_equal(…, 2) drops most of them in the database (it counts a
+ * swap as two), and oneEdit() keeps the true neighbours and says which edit each is.
+ */
+export async function matchOneEdit(database: Database, probe: Probe, lists: readonly ListName[]): Promise<KeyHit[]> {
+  if (probe.norm.length < MIN_EDIT_LENGTH) return [];
+  const arms = editProbes(probe.norm).flatMap((p) => [
+    sql`SELECT norm FROM screening_keys WHERE length(norm) = ${p.length} AND left(norm, (length(norm) - 1) / 2) = ${p.prefix}
+          AND levenshtein_less_equal(norm, ${probe.norm}, 2) <= 2`,
+    sql`SELECT norm FROM screening_keys WHERE length(norm) = ${p.length} AND right(norm, (length(norm) - 1) / 2) = ${p.suffix}
+          AND levenshtein_less_equal(norm, ${probe.norm}, 2) <= 2`,
+  ]);
+  const candidates = await database.rows<{ norm: string }>(sql.join(arms, sql` UNION `));
+  const near = candidates.map((c) => ({ norm: c.norm, edit: oneEdit(probe.norm, c.norm) })).filter((c): c is { norm: string; edit: OneEdit } => !!c.edit);
+  if (!near.length) return [];
+  const rows = await database.rows<{ list: ListName; record_id: string; raw: string; norm: string }>(sql`
+    SELECT list, record_id, raw, norm FROM screening_keys
+     WHERE norm = ANY(${textArray(near.map((n) => n.norm))}) AND kind = ${probe.kind} AND list = ANY(${textArray(lists)})`);
+  return rows.map((r) => {
+    const edit = near.find((n) => n.norm === r.norm)!.edit;
+    return { item: probe.item, list: r.list, recordId: r.record_id, match: { type: 'one_edit', key: r.raw, edit, detail: `one edit away: ${describeEdit(edit)}` } };
+  });
+}
+
+/** A wildcard pattern (`?` one character, `*` any run) as a LIKE pattern over folded keys. */
+export function wildcardPattern(raw: string, field = 'body.identifier'): { like: string; fixed: number } {
+  // The fixed parts are read as folded keys (upper case, letters and digits only, OCR pairs folded),
+  // so that an obliterated serial read as "8O7?" finds "807X" whichever way the O was stamped.
+  const cleaned = raw
+    .toUpperCase()
+    .replace(/[^A-Z0-9?*]/g, '')
+    .replace(/\*+/g, '*');
+  const fixed = cleaned.replace(/[?*]/g, '').length;
+  if (fixed < MIN_WILDCARD_FIXED)
+    throw badRequest(`The pattern ${raw} would match nearly everything: give at least ${MIN_WILDCARD_FIXED} characters besides ? and *.`, [
+      { field, message: `needs at least ${MIN_WILDCARD_FIXED} fixed characters besides ? and *` },
+    ]);
+  return { like: foldKey(cleaned).replace(/\?/g, '_').replace(/\*/g, '%'), fixed };
+}
+
+export const isWildcard = (s: string) => /[?*]/.test(s);
+
+/** Keys matching a wildcard pattern: a trigram index finds the keys that hold the fixed parts. */
+export async function matchWildcard(database: Database, item: number, raw: string, kinds: readonly KeyKind[], lists: readonly ListName[], limit: number): Promise<KeyHit[]> {
+  const { like } = wildcardPattern(raw);
+  const rows = await database.rows<{ list: ListName; record_id: string; raw: string }>(sql`
+    SELECT list, record_id, raw FROM screening_keys
+     WHERE folded LIKE ${like} AND kind = ANY(${textArray(kinds)}) AND list = ANY(${textArray(lists)})
+     LIMIT ${limit}`);
+  return rows.map((r) => ({ item, list: r.list, recordId: r.record_id, match: { type: 'wildcard', key: r.raw, detail: `matches the pattern ${raw}` } }));
+}
+
+/**
+ * The first-level fields of the records hit, per list in one query each, without the records whose
+ * review date has passed (they are out of the searchable set). `extra` narrows by structured fields.
+ */
+export async function firstLevels(database: Database, hits: KeyHit[], extra: (list: ListName) => ReturnType<typeof sql> | null = () => null) {
+  const out = new Map<string, Record<string, unknown>>();
+  const byList = new Map<ListName, Set<string>>();
+  for (const h of hits) (byList.get(h.list) ?? byList.set(h.list, new Set()).get(h.list)!).add(h.recordId);
+  for (const [list, ids] of byList) {
+    const cond = extra(list);
+    const rows = await database.rows<Record<string, unknown> & { id: string }>(sql`
+      SELECT ${firstLevelColumns(list)} FROM ${sql.raw(LIST_DEFS[list].table)}
+       WHERE id = ANY(${uuidArray([...ids])}) AND review_on >= current_date ${cond ? sql`AND ${cond}` : sql``}`);
+    for (const { id, ...fields } of rows) out.set(`${list}:${id}`, fields);
+  }
+  return out;
+}
+
+/** Best reason per (item, record), ranked: exact, normalised, folded, one edit, wildcard, fields. */
+export function bestPerRecord(hits: KeyHit[]): KeyHit[] {
+  const best = new Map<string, KeyHit>();
+  for (const h of hits) {
+    const id = `${h.item}:${h.list}:${h.recordId}`;
+    const cur = best.get(id);
+    if (!cur || RANK[h.match.type] < RANK[cur.match.type]) best.set(id, h);
+  }
+  return [...best.values()].sort((a, b) => a.item - b.item || RANK[a.match.type] - RANK[b.match.type] || a.list.localeCompare(b.list));
+}
+
+/**
+ * One-edit matches of many probes in one statement (batch screening): the pigeonhole probes of all
+ * items go in as arrays, and a lateral join runs the two edit-index probes for each.
+ */
+export async function matchOneEditMany(database: Database, probes: Probe[], lists: readonly ListName[]): Promise<KeyHit[]> {
+  const rowsIn: { i: number; kind: string; norm: string; len: number; prefix: string; suffix: string }[] = [];
+  for (const p of probes) if (p.norm.length >= MIN_EDIT_LENGTH) for (const e of editProbes(p.norm)) rowsIn.push({ i: p.item, kind: p.kind, norm: p.norm, len: e.length, prefix: e.prefix, suffix: e.suffix });
+  if (!rowsIn.length) return [];
+  const candidates = await database.rows<{ i: number; kind: string; q_norm: string; norm: string }>(sql`
+    WITH q AS (SELECT * FROM unnest(${intArray(rowsIn.map((r) => r.i))}, ${textArray(rowsIn.map((r) => r.kind))}, ${textArray(rowsIn.map((r) => r.norm))},
+                                    ${intArray(rowsIn.map((r) => r.len))}, ${textArray(rowsIn.map((r) => r.prefix))}, ${textArray(rowsIn.map((r) => r.suffix))})
+                         AS q(i, kind, norm, len, prefix, suffix))
+    SELECT DISTINCT q.i, q.kind, q.norm AS q_norm, c.norm FROM q
+      CROSS JOIN LATERAL (
+        SELECT norm FROM screening_keys WHERE length(norm) = q.len AND left(norm, (length(norm) - 1) / 2) = q.prefix COLLATE "C"
+        UNION
+        SELECT norm FROM screening_keys WHERE length(norm) = q.len AND right(norm, (length(norm) - 1) / 2) = q.suffix COLLATE "C"
+      ) c
+     WHERE levenshtein_less_equal(c.norm, q.norm, 2) <= 2`);
+  const near = candidates.map((c) => ({ ...c, edit: oneEdit(c.q_norm, c.norm) })).filter((c): c is typeof c & { edit: OneEdit } => !!c.edit);
+  if (!near.length) return [];
+  const rows = await database.rows<{ list: ListName; record_id: string; raw: string; norm: string; kind: string }>(sql`
+    SELECT list, record_id, raw, norm, kind FROM screening_keys
+     WHERE norm = ANY(${textArray([...new Set(near.map((n) => n.norm))])}) AND list = ANY(${textArray(lists)})`);
+  const out: KeyHit[] = [];
+  for (const n of near)
+    for (const r of rows)
+      if (r.norm === n.norm && r.kind === n.kind)
+        out.push({ item: n.i, list: r.list, recordId: r.record_id, match: { type: 'one_edit', key: r.raw, edit: n.edit, detail: `one edit away: ${describeEdit(n.edit)}` } });
+  return out;
+}

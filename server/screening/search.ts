@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../platform/db/database.ts';
+import type { Principal } from '../platform/http/access.ts';
+import { badRequest } from '../platform/http/problem.ts';
+import type { FirearmReference } from './firearm-reference.ts';
+import { bestPerRecord, firstLevels, isWildcard, matchKeys, matchOneEdit, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
+import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
+import type { QueryLog, QueryMeta } from './query-log.ts';
+import { firstLevelColumns } from './record-shape.ts';
+import { fieldsCondition, hasFields, listsInScope, type SearchFields } from './structured-fields.ts';
+
+export interface SearchInput {
+  identifier?: string;
+  list?: ListName;
+  fields?: SearchFields;
+  /** Also look one edit away (typos, swaps); on by default for a single search. */
+  oneEdit?: boolean;
+  limit?: number;
+  onBehalfOfOrgId?: string;
+}
+
+/** A first-level hit: only the identifying fields, and why it matched. */
+export interface SearchHit {
+  list: ListName;
+  recordId: string;
+  match: MatchReason;
+  firstLevel: Record<string, unknown>;
+}
+
+export interface SearchReply {
+  queryId: string;
+  hits: SearchHit[];
+}
+
+/** One item, by identifier or by structured fields, across all lists or one; every search is logged. */
+export function createSearch(deps: { database: Database; reference: FirearmReference; queryLog: QueryLog }) {
+  const { database, reference, queryLog } = deps;
+
+  async function find(input: SearchInput): Promise<SearchHit[]> {
+    const fields = input.fields ?? {};
+    const limit = input.limit ?? 50;
+    const lists = listsInScope(input.list, fields);
+    const identifier = input.identifier?.trim();
+    if (!identifier && !hasFields(fields)) throw badRequest('Give an identifier or at least one field to search by.', [{ field: 'body.identifier', message: 'is required without fields' }]);
+
+    const conditions = new Map<ListName, Awaited<ReturnType<typeof fieldsCondition>>>();
+    for (const l of lists) conditions.set(l, await fieldsCondition(l, fields, reference));
+
+    let hits: KeyHit[] = [];
+    if (identifier) {
+      const keyed = lists.filter((l) => LIST_DEFS[l].keys.length);
+      if (isWildcard(identifier)) {
+        hits = await matchWildcard(database, 0, identifier, kindsOf(keyed).map((k) => k.kind), keyed, limit * 4);
+      } else {
+        const probes = probesFor([{ raw: identifier }], keyed);
+        hits = await matchKeys(database, probes, keyed);
+        if (input.oneEdit !== false) for (const p of probes) hits.push(...(await matchOneEdit(database, p, keyed)));
+      }
+    } else {
+      hits = await fieldsOnly(lists, conditions, limit);
+    }
+    const ranked = bestPerRecord(hits);
+    const shown = await firstLevels(database, ranked, (l) => conditions.get(l) ?? null);
+    return ranked
+      .filter((h) => shown.has(`${h.list}:${h.recordId}`))
+      .slice(0, limit)
+      .map((h) => ({ list: h.list, recordId: h.recordId, match: h.match, firstLevel: shown.get(`${h.list}:${h.recordId}`)! }));
+  }
+
+  async function fieldsOnly(lists: ListName[], conditions: Map<ListName, unknown>, limit: number): Promise<KeyHit[]> {
+    const out: KeyHit[] = [];
+    for (const list of lists) {
+      const cond = conditions.get(list) as ReturnType<typeof sql> | null;
+      if (!cond) continue;
+      const rows = await database.rows<{ id: string }>(sql`SELECT ${firstLevelColumns(list)} FROM ${sql.raw(LIST_DEFS[list].table)}
+        WHERE review_on >= current_date AND ${cond} ORDER BY created_at DESC LIMIT ${limit}`);
+      for (const r of rows) out.push({ item: 0, list, recordId: r.id, match: { type: 'fields', detail: 'matches the fields given' } });
+    }
+    return out;
+  }
+
+  async function search(actor: Principal, input: SearchInput, meta: QueryMeta = {}): Promise<SearchReply> {
+    await queryLog.admit(actor, 'search', 1, input.onBehalfOfOrgId);
+    const hits = await find(input);
+    const queryId = await queryLog.record(
+      actor,
+      {
+        mode: 'search',
+        list: input.list ?? null,
+        query: { identifier: input.identifier ?? null, fields: input.fields ?? {}, oneEdit: input.oneEdit !== false },
+        items: 1,
+        hits: hits.map((h) => ({ item: 0, list: h.list, recordId: h.recordId, match: h.match })),
+        onBehalfOfOrgId: input.onBehalfOfOrgId ?? null,
+      },
+      meta,
+    );
+    return { queryId, hits };
+  }
+
+  return { search, find };
+}
+
+export type Search = ReturnType<typeof createSearch>;
