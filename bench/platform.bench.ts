@@ -61,6 +61,21 @@ async function readLoad(url: string, token: string) {
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+/** The same through the database: every request asks a different three-letter prefix, so few are remembered. */
+async function readLoadUncached(url: string, token: string) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const pick = () => letters[Math.floor(Math.random() * 26)];
+  const kinds = ['countries', 'locodes', 'hs-codes', 'airports', 'currencies'];
+  const result = await autocannon({
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    connections: 16,
+    duration: 10,
+    requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/reference/${kinds[Math.floor(Math.random() * kinds.length)]}?q=${pick()}${pick()}${pick()}&limit=10` }) }],
+  });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
 async function loginLatency(url: string, n = 30) {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -86,12 +101,14 @@ async function run(label: string, env: Record<string, string>, port: number) {
   const token = issueToken(env);
   const again = await startServer(env, port);
   const load = await readLoad(again.url, token);
+  const uncached = await readLoadUncached(again.url, token);
   const login = await loginLatency(again.url);
   await stop(again);
   console.log(`\n[${label}]`);
   console.log(`  first start, new database → ready: ${(first.msToReady / 1000).toFixed(2)} s   (budget < 10 s)`);
   console.log(`  restart → ready:                   ${(again.msToReady / 1000).toFixed(2)} s   (budget < 3 s)`);
-  console.log(`  authenticated reference lookup:    ${load.rps} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}   (budget ≥ 2,000 req/s, p99 < 20 ms on PostgreSQL)`);
+  console.log(`  authenticated lookup, repeated:    ${load.rps} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}   (budget ≥ 2,000 req/s, p99 < 20 ms on PostgreSQL)`);
+  console.log(`  same, a new prefix each time (DB):  ${uncached.rps} req/s, p50 ${uncached.p50} ms, p99 ${uncached.p99} ms, errors ${uncached.errors}`);
   console.log(`  sign-in (argon2id m=19 MiB t=2 p=1): p50 ${login.p50.toFixed(1)} ms, p95 ${login.p95.toFixed(1)} ms`);
 }
 
