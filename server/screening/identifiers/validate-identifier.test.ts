@@ -52,8 +52,8 @@ describe('never throws', () => {
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
-  it('on 3,000 random strings of every kind, and valid always means no errors', () => {
-    for (let n = 0; n < 3000; n++) {
+  it('on 1,000 random strings of every kind, and valid always means no errors', () => {
+    for (let n = 0; n < 1000; n++) {
       const length = Math.floor(random() * 100);
       const value = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       for (const kind of IDENTIFIER_KINDS) {
