@@ -24,9 +24,12 @@ export function firstLevelColumns(list: ListName): SQL {
 
 export type StoredRecord = Record<string, unknown> & { id: string; orgId: string; createdBy: string | null; reviewOn: string; createdAt: string; updatedAt: string };
 
+const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'at']);
+
 export function toApi(row: Record<string, unknown>): StoredRecord {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString() : v;
+  // Timestamps come back as Date from node-postgres and as text from PGlite: one ISO form for both.
+  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString() : TIMESTAMPS.has(k) && typeof v === 'string' ? new Date(v).toISOString() : v;
   return out as StoredRecord;
 }
 

@@ -34,6 +34,7 @@ import {
   searchReply,
 } from './schema.ts';
 import { z } from 'zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 
 /** Who searches the watch lists (a viewer does not). */
 export const SEARCHERS: readonly Role[] = ['ncp', 'rilo_analyst', 'i2c_officer', 'partner'];
@@ -75,7 +76,7 @@ export function screeningRoutes(app: App, s: ScreeningServices): void {
       config: { access: RECORDERS },
       schema: { tags: ['screening'], summary: 'Record an item in a watch list, for your organisation', params: listParams, body: recordInput, response: { 201: recordWithWarnings } },
       // The body is checked against the list's own schema below, which needs the :list parameter.
-      validatorCompiler: () => (data) => ({ value: data }),
+      validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never)),
     },
     async (request, reply) => {
       const { list } = request.params;
