@@ -127,11 +127,15 @@ describe('passwords', () => {
     const { c, res } = await signIn(user.username, temp);
     expect(res.status).toBe(200);
     expect(res.body.user.mustChangePassword).toBe(true);
+    const blocked = await c.get('/api/v1/profile');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.type).toBe('urn:opencen:problem:password-change-required');
     const weak = await c.post('/api/v1/auth/password', { currentPassword: temp, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.errors[0].field).toBe('body.newPassword');
     expect((await c.post('/api/v1/auth/password', { currentPassword: temp, newPassword: 'a-brand-new-secret-42' })).status).toBe(204);
     expect((await c.get('/api/v1/auth/me')).body.user.mustChangePassword).toBe(false);
+    expect((await c.get('/api/v1/profile')).status).toBe(200);
     expect((await signIn(user.username, 'a-brand-new-secret-42')).res.status).toBe(200);
   });
 });

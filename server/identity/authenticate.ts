@@ -31,6 +31,7 @@ export function createAuthenticator(database: Database): Authenticator {
         sessionId: found.session.id,
         csrfToken: found.session.csrfToken,
         secondFactorPending: found.session.secondFactorPending,
+        mustChangePassword: found.user.mustChangePassword,
       };
       return { principal, until: found.session.expiresAt };
     });

@@ -33,7 +33,7 @@ export async function createSession(database: Database, userId: string, secondFa
 export async function findSession(database: Database, token: string) {
   const idleCutoff = new Date(Date.now() - SESSION_IDLE_MS);
   const [row] = await database.db
-    .select({ session: sessions, user: { id: users.id, orgId: users.orgId, roles: users.roles, disabled: users.disabled } })
+    .select({ session: sessions, user: { id: users.id, orgId: users.orgId, roles: users.roles, disabled: users.disabled, mustChangePassword: users.mustChangePassword } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date()), gt(sessions.lastSeenAt, idleCutoff)))

@@ -23,11 +23,15 @@ export interface Principal {
   csrfToken?: string;
   /** True until the session has passed (or, for those who must, enrolled) the second factor. */
   secondFactorPending: boolean;
+  /** After an administrator's reset: only the password change is open until it is done. */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route stays open to a user who must change a temporary password (the change itself). */
+    openDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -78,6 +82,8 @@ export function installAccessControl(app: FastifyInstance, authenticate: () => A
     }
     if (access === 'second-factor') return;
     if (p.secondFactorPending) throw new Problem(401, 'Unauthorized', 'The second factor (TOTP) is required before this call.', undefined, 'urn:opencen:problem:second-factor-required');
+    if (p.mustChangePassword && !request.routeOptions.config?.openDuringPasswordChange)
+      throw new Problem(403, 'Forbidden', 'Change your temporary password first.', undefined, 'urn:opencen:problem:password-change-required');
     if (access === 'authenticated') return;
     if (!access.some((r) => p.roles.includes(r))) throw forbidden(`This requires one of the roles: ${access.join(', ')}.`);
   });
