@@ -7,6 +7,7 @@ import { createQueryLog, DEFAULT_RATE_LIMITS, type RateLimits } from './query-lo
 import { createRecords } from './records.ts';
 import { screeningRoutes, type ScreeningServices } from './routes.ts';
 import { createSearch } from './search.ts';
+import { registerIdentifierRoutes } from './identifiers-routes.ts';
 
 export { LISTS, type ListName } from './lists.ts';
 export { SEARCHERS, RECORDERS } from './routes.ts';
@@ -41,6 +42,7 @@ export function createScreeningModule(limits?: RateLimits): ServerModule {
     name: 'screening',
     routes(app, ctx) {
       screeningRoutes(app, createScreeningServices(ctx, limits ?? rateLimitsFromEnv()));
+      registerIdentifierRoutes(app);
     },
   };
 }
