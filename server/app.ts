@@ -20,6 +20,7 @@ import { createAuthenticator } from './identity/authenticate.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { referenceModule, loadReferenceData, countryExists } from './reference/module.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { screeningModule } from './screening/module.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -72,7 +73,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   // Mail goes through the job queue: a failing SMTP server delays a message, it does not lose it.
   jobs.handle('mail.send', async (payload) => ctx.mail.send(payload as MailMessage), { maxAttempts: 8 });
   setAuthenticator(createAuthenticator(database));
-  const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c) }), referenceModule];
+  const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c) }), referenceModule, screeningModule];
   registerHealth(app, database);
   events.register(app);
   for (const m of modules) await m.routes?.(app, ctx);
