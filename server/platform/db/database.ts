@@ -28,6 +28,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Both drivers answer `execute` with an object holding `rows`. */
+function rowsOf(db: Db) {
+  return async <T>(query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 export const PG_EXTENSIONS = ['pg_trgm', 'fuzzystrmatch', 'unaccent', 'pgcrypto'];
 
 export interface OpenOptions {
@@ -58,10 +63,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
-    async rows<T>(query: SQL) {
-      const res = await db.execute(query);
-      return (res as unknown as { rows: T[] }).rows;
-    },
+    rows: rowsOf(db),
     async exec(script) {
       await client.exec(script);
     },
@@ -125,10 +127,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
-    async rows<T>(query: SQL) {
-      const res = await db.execute(query);
-      return (res as unknown as { rows: T[] }).rows;
-    },
+    rows: rowsOf(db),
     async exec(script) {
       await pool.query(script);
     },
