@@ -5,7 +5,7 @@ import { Brand } from './Brand.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { useLiveEvents } from './live-events.ts';
-import { SECTIONS } from './navigation.ts';
+import { SECTIONS, visibleTo } from './navigation.ts';
 import { isAdmin, useMe, useSession } from './session.tsx';
 
 /** The frame of every page once signed in: header, side navigation and the page itself. */
@@ -16,7 +16,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const live = useLiveEvents(true);
   const [menuOpen, setMenuOpen] = useState(false);
   const admin = isAdmin(me);
-  const general = SECTIONS.filter((s) => !s.adminOnly);
+  const general = SECTIONS.filter((s) => !s.adminOnly && visibleTo(s, me.roles));
   const administration = SECTIONS.filter((s) => s.adminOnly);
 
   return (
@@ -55,7 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ul>
             {general.map((s) => (
               <li key={s.to}>
-                <Link to={s.to} activeOptions={{ exact: true }} activeProps={{ className: 'active', 'aria-current': 'page' }}>
+                <Link to={s.to} activeOptions={{ exact: s.to === '/' }} activeProps={{ className: 'active', 'aria-current': 'page' }}>
                   {t(s.labelKey)}
                 </Link>
               </li>

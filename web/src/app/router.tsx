@@ -7,6 +7,13 @@ import { UsersPage } from '../admin/UsersPage.tsx';
 import { ChangePasswordPage } from '../identity/ChangePasswordPage.tsx';
 import { ProfilePage } from '../identity/ProfilePage.tsx';
 import { ReferenceDataPage } from '../reference/ReferenceDataPage.tsx';
+import { BatchPage } from '../screening/BatchPage.tsx';
+import { IdentifierCheckPage } from '../screening/IdentifierCheckPage.tsx';
+import { QueriesPage } from '../screening/QueriesPage.tsx';
+import { RecordsPage } from '../screening/RecordsPage.tsx';
+import { RolesOnly } from '../screening/RolesOnly.tsx';
+import { SearchPage } from '../screening/SearchPage.tsx';
+import { canRecord, canSearch } from '../screening/screening-roles.ts';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -29,11 +36,23 @@ const adminPage = <Path extends string>(path: Path, Page: () => ReactNode) =>
     </AdminOnly>
   ));
 
+const rolesPage = <Path extends string>(path: Path, allowed: (roles: readonly string[]) => boolean, Page: () => ReactNode) =>
+  page(path, () => (
+    <RolesOnly allowed={allowed}>
+      <Page />
+    </RolesOnly>
+  ));
+
 const routeTree = rootRoute.addChildren([
   page('/', HomePage),
   page('/profile', ProfilePage),
   page('/password', ChangePasswordPage),
   page('/reference', ReferenceDataPage),
+  rolesPage('/screening', canSearch, SearchPage),
+  rolesPage('/screening/batch', canSearch, BatchPage),
+  page('/screening/identifiers', IdentifierCheckPage),
+  rolesPage('/screening/records', canRecord, RecordsPage),
+  adminPage('/screening/queries', QueriesPage),
   adminPage('/admin/organisations', OrganisationsPage),
   adminPage('/admin/users', UsersPage),
   adminPage('/admin/tokens', TokensPage),

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, useFormErrors } from '../app/forms.tsx';
+import { Modal } from '../app/Modal.tsx';
+import { FieldInput } from './FieldInput.tsx';
+import { byFormField, fromRecord, toApiValues, type FormValues } from './form-values.ts';
+import { RECORD_FIELDS } from './list-fields.ts';
+import type { ListName, WatchRecord } from './screening-api.ts';
+import { localiseScreeningFields } from './screening-messages.ts';
+
+interface RecordFormProps {
+  list: ListName;
+  record: WatchRecord | null;
+  onSave(input: Record<string, unknown>): Promise<void>;
+  onClose(): void;
+}
+
+/** Records a new item in a list, or changes one of the organisation's own. */
+export function RecordForm({ list, record, onSave, onClose }: RecordFormProps) {
+  const { t } = useTranslation();
+  const defs = RECORD_FIELDS[list];
+  const [values, setValues] = useState<FormValues>(() => (record ? fromRecord(defs, record) : {}));
+  const [busy, setBusy] = useState(false);
+  const { errors, capture, clear, setErrors } = useFormErrors();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    setBusy(true);
+    try {
+      await onSave(toApiValues(defs, values));
+    } catch (error) {
+      capture(error);
+      setErrors((e) => ({ ...e, fields: localiseScreeningFields(byFormField(e.fields), t) }));
+      setBusy(false);
+    }
+  };
+
+  const title = record ? t('screening.records.editTitle', { list: t(`screening.lists.${list}`) }) : t('screening.records.createTitle', { list: t(`screening.lists.${list}`) });
+  return (
+    <Modal title={title} onClose={onClose} wide>
+      <form onSubmit={submit} noValidate className="stack">
+        <ErrorSummary errors={errors} knownFields={defs.map((d) => d.name)} />
+        <div className="form-grid">
+          {defs.map((def) => (
+            <FieldInput key={def.name} idPrefix="record" def={def} list={list} value={values[def.name] ?? ''} onChange={(v) => setValues((f) => ({ ...f, [def.name]: v }))} error={errors.fields[def.name]} />
+          ))}
+        </div>
+        <div className="button-row button-row-end">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('common.working') : record ? t('common.save') : t('screening.records.record')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
+import { useFormat } from '../app/format.ts';
+import { PageHeader } from '../app/PageHeader.tsx';
+import { useMe } from '../app/session.tsx';
+import { FieldInput } from './FieldInput.tsx';
+import { byFormField, toApiValues, type FormValues } from './form-values.ts';
+import { HitsTable } from './HitsTable.tsx';
+import { SEARCH_FIELDS } from './list-fields.ts';
+import { ListSelect } from './ListSelect.tsx';
+import { OnBehalfOfField } from './OnBehalfOfField.tsx';
+import { ScreeningNav } from './ScreeningNav.tsx';
+import { screeningApi, type ListName, type SearchBody, type SearchHit } from './screening-api.ts';
+import { localiseScreeningFields } from './screening-messages.ts';
+import { searchesOnBehalf } from './screening-roles.ts';
+
+const KNOWN_FIELDS = ['identifier', 'list', 'onBehalfOfOrgId', ...new Set(Object.values(SEARCH_FIELDS).flatMap((defs) => defs.map((d) => d.name)))];
+
+/** One item, by identifier or by the chosen list's fields; the reply is first level only. */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const [identifier, setIdentifier] = useState('');
+  const [list, setList] = useState<ListName | ''>('');
+  const [fields, setFields] = useState<FormValues>({});
+  const [oneEdit, setOneEdit] = useState(true);
+  const [onBehalfOf, setOnBehalfOf] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const { errors, capture, clear, setErrors } = useFormErrors();
+  const fieldDefs = list ? SEARCH_FIELDS[list] : [];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    setBusy(true);
+    const given = toApiValues(fieldDefs, fields);
+    const body: SearchBody = {
+      ...(identifier.trim() ? { identifier: identifier.trim() } : {}),
+      ...(list ? { list } : {}),
+      ...(Object.keys(given).length ? { fields: given } : {}),
+      oneEdit,
+      ...(onBehalfOf ? { onBehalfOfOrgId: onBehalfOf } : {}),
+    };
+    try {
+      setHits((await screeningApi.search(body)).hits);
+    } catch (error) {
+      setHits(null);
+      capture(error);
+      setErrors((e) => ({ ...e, fields: localiseScreeningFields(byFormField(e.fields), t) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('screening.search.title')} intro={t('screening.search.intro')} />
+      <ScreeningNav />
+      <section className="panel">
+        <form onSubmit={submit} noValidate className="stack" role="search">
+          <ErrorSummary errors={errors} knownFields={KNOWN_FIELDS} />
+          <div className="form-grid">
+            <TextField id="search-identifier" label={t('screening.search.identifier')} value={identifier} onChange={setIdentifier} error={errors.fields.identifier} hint={t('screening.search.identifierHint')} dir="ltr" autoComplete="off" />
+            <ListSelect
+              id="search-list"
+              value={list}
+              onChange={(l) => {
+                setList(l);
+                setFields({});
+              }}
+              allowAll
+            />
+          </div>
+          {fieldDefs.length > 0 && (
+            <fieldset className="form-grid">
+              <legend>{t('screening.search.byFields')}</legend>
+              {fieldDefs.map((def) => (
+                <FieldInput key={def.name} idPrefix="search" def={def} list={list as ListName} value={fields[def.name] ?? ''} onChange={(v) => setFields((f) => ({ ...f, [def.name]: v }))} error={errors.fields[def.name]} searching />
+              ))}
+            </fieldset>
+          )}
+          <label className="checkbox">
+            <input type="checkbox" checked={oneEdit} onChange={(e) => setOneEdit(e.target.checked)} />
+            <span>{t('screening.search.oneEdit')}</span>
+          </label>
+          {searchesOnBehalf(me.roles) && <OnBehalfOfField value={onBehalfOf} onChange={setOnBehalfOf} error={errors.fields.onBehalfOfOrgId} />}
+          <div className="button-row">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('common.working') : t('common.search')}
+            </button>
+          </div>
+        </form>
+      </section>
+      {hits && (
+        <section className="panel" aria-live="polite">
+          <h2 className="section-title" data-testid="search-summary">
+            {hits.length ? t('screening.search.candidates', { count: format.number(hits.length) }) : t('screening.search.noHits')}
+          </h2>
+          {hits.length > 0 && <HitsTable hits={hits} caption={t('screening.search.title')} />}
+          {hits.length > 0 && <p className="muted small">{t('screening.search.firstLevelNote')}</p>}
+        </section>
+      )}
+    </>
+  );
+}
