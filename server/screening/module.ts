@@ -8,6 +8,7 @@ import { createRecords } from './records.ts';
 import { screeningRoutes, type ScreeningServices } from './routes.ts';
 import { createSearch } from './search.ts';
 import { registerIdentifierRoutes } from './identifiers-routes.ts';
+import { registerHitRoutes } from './hits-routes.ts';
 
 export { LISTS, type ListName } from './lists.ts';
 export { SEARCHERS, RECORDERS } from './routes.ts';
@@ -43,6 +44,7 @@ export function createScreeningModule(limits?: RateLimits): ServerModule {
     routes(app, ctx) {
       screeningRoutes(app, createScreeningServices(ctx, limits ?? rateLimitsFromEnv()));
       registerIdentifierRoutes(app);
+      registerHitRoutes(app, ctx);
     },
   };
 }

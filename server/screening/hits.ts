@@ -1,0 +1,181 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../platform/context.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Principal } from '../platform/http/access.ts';
+import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
+import { LIST_DEFS, type ListName } from './lists.ts';
+import { recordColumns, toApi, type StoredRecord } from './record-shape.ts';
+import type { hit as hitSchema } from './hits-schema.ts';
+import { uuidArray } from './pg-array.ts';
+import type { Meta } from './records.ts';
+
+type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs'>;
+
+/** INTERPOL recommends validating an exact positive reply within one hour, 24/7 (seed 002, section VIII). */
+export const VALIDATION_HOURS = 1;
+
+export type HitStatus = 'pending' | 'confirmed' | 'not_confirmed';
+
+export interface Notice {
+  title: string;
+  body: string;
+  /** Where the web shows the item; mails carry this path, never the record's contents. */
+  link: string;
+  hitId?: string;
+  traceRequestId?: string;
+}
+
+/** Who hears of a hit or a trace request: organisations (their NCPs and I2C officers by mail), single users, the I2C desk. */
+export interface Recipients {
+  orgIds?: string[];
+  userIds?: string[];
+  i2cDesk?: boolean;
+}
+
+/**
+ * Queues one mail per recipient in the caller's transaction (so a rolled-back hit sends nothing, and
+ * recipients do not see one another's addresses), then returns the realtime publish to run after commit.
+ */
+export async function queueNotice(ctx: Ctx, tx: Db, notice: Notice, to: Recipients): Promise<() => Promise<void>> {
+  const orgIds = to.orgIds ?? [];
+  const userIds = to.userIds ?? [];
+  const rows = ((await tx.execute(sql`
+    SELECT DISTINCT email FROM users
+     WHERE NOT disabled AND NOT system AND email <> ''
+       AND ((org_id = ANY(${uuidArray(orgIds)}) AND roles && ARRAY['ncp', 'i2c_officer']::text[])
+            OR id = ANY(${uuidArray(userIds)})
+            OR (${!!to.i2cDesk} AND 'i2c_officer' = ANY(roles)))
+     ORDER BY email`)) as unknown as { rows: { email: string }[] }).rows;
+  const text = `${notice.body}\n\nOpen it in OpenCEN: ${notice.link}\n`;
+  for (const r of rows) await ctx.jobs.enqueue('mail.send', { to: r.email, subject: `[OpenCEN] ${notice.title}`, text }, {}, tx);
+  return () => ctx.events.publish('notification', notice, { orgIds, userIds, roles: to.i2cDesk ? ['i2c_officer'] : [] });
+}
+
+const HIT_COLUMNS = sql`h.id, h.query_id AS "queryId", h.list, h.record_id AS "recordId", h.match,
+  q.user_id AS "enquirerUserId", q.org_id AS "enquirerOrgId", q.on_behalf_of_org_id AS "onBehalfOfOrgId", h.for_org_id AS "forOrgId",
+  h.recording_org_id AS "recordingOrgId", h.opened_at AS "openedAt",
+  h.opened_at + make_interval(hours => ${VALIDATION_HOURS}) AS "validationDueAt",
+  (h.status = 'pending' AND now() > h.opened_at + make_interval(hours => ${VALIDATION_HOURS})) AS overdue,
+  h.status, h.note, h.decided_by AS "decidedBy", h.decided_at AS "decidedAt"`;
+
+export type Hit = z.infer<typeof hitSchema>;
+
+/** Timestamps arrive as Date (node-postgres) or text (PGlite): one ISO form for both. */
+function hitOut(row: Record<string, unknown>): Hit {
+  const out = toApi(row) as Record<string, unknown>;
+  for (const k of ['openedAt', 'validationDueAt', 'decidedAt']) if (typeof out[k] === 'string') out[k] = new Date(out[k] as string).toISOString();
+  return out as unknown as Hit;
+}
+
+export interface HitFilter {
+  status?: HitStatus;
+  role?: 'mine' | 'recording';
+  page: number;
+  pageSize: number;
+}
+
+/** Hits opened at the second level, their confirmation by the recording organisation and the notices they raise. */
+export function createHits(ctx: Ctx) {
+  const { database, audit } = ctx;
+
+  async function loadHit(db: Db, id: string): Promise<Hit | null> {
+    const rows = ((await db.execute(sql`SELECT ${HIT_COLUMNS} FROM screening_hits h JOIN screening_queries q ON q.id = h.query_id
+      WHERE h.id = ${id} AND h.opened_at IS NOT NULL`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    return rows[0] ? hitOut(rows[0]) : null;
+  }
+
+  /**
+   * The enquirer opens a candidate of their query: the whole record comes back, the opening is
+   * audited, and the first opening makes the candidate a pending hit and notifies the recording
+   * organisation, the enquirer and the I2C desk. Opening it again is audited but notifies no one twice.
+   */
+  async function open(actor: Principal, queryId: string, recordId: string, meta: Meta = {}): Promise<{ hit: Hit; record: StoredRecord }> {
+    const [cand] = await database.rows<{ id: string; list: ListName; userId: string; opened: boolean }>(sql`
+      SELECT h.id, h.list, q.user_id AS "userId", h.opened_at IS NOT NULL AS opened
+        FROM screening_hits h JOIN screening_queries q ON q.id = h.query_id
+       WHERE h.query_id = ${queryId} AND h.record_id = ${recordId}
+       ORDER BY h.opened_at IS NULL, h.item_index LIMIT 1`);
+    if (!cand) throw notFound('Candidate');
+    // The query log records who asked; only they act on its answer (an I2C officer for the member they searched for).
+    if (cand.userId !== actor.userId) throw forbidden('Only the officer who made this search may open its candidates.');
+    const def = LIST_DEFS[cand.list];
+    let publish: (() => Promise<void>) | null = null;
+    const result = await database.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const recs = ((await tx.execute(sql`SELECT ${recordColumns(cand.list)} FROM ${sql.raw(def.table)} WHERE id = ${recordId}`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+      if (!recs[0]) throw notFound('Record');
+      const record = toApi(recs[0]);
+      const opened = ((await tx.execute(sql`UPDATE screening_hits SET opened_at = now(), opened_by = ${actor.userId}, recording_org_id = ${record.orgId}, status = 'pending'
+        WHERE id = ${cand.id} AND opened_at IS NULL RETURNING id`)) as unknown as { rows: unknown[] }).rows.length > 0;
+      const hit = (await loadHit(tx, cand.id))!;
+      await audit.record(
+        { actor, action: 'screening.hit.open', targetType: `screening.${cand.list}`, targetId: recordId, onBehalfOfOrgId: hit.onBehalfOfOrgId ? String(hit.onBehalfOfOrgId) : undefined, detail: { hitId: hit.id, queryId, recordingOrgId: record.orgId, first: opened }, ...meta },
+        tx,
+      );
+      if (opened)
+        publish = await queueNotice(
+          ctx,
+          tx,
+          { title: `Hit in ${listLabel(cand.list)}`, body: `A search matched a record in ${listLabel(cand.list)}; the recording organisation is asked to confirm it within ${VALIDATION_HOURS} hour (hit ${hit.id}).`, link: `/screening/hits/${hit.id}`, hitId: hit.id },
+          { orgIds: [record.orgId, hit.forOrgId], userIds: [actor.userId], i2cDesk: true },
+        );
+      return { hit, record };
+    });
+    if (publish) await (publish as () => Promise<void>)();
+    return result;
+  }
+
+  /** The recording organisation confirms the hit or not, once; the enquirer hears of it. */
+  async function decide(actor: Principal, id: string, input: { decision: Exclude<HitStatus, 'pending'>; note: string }, meta: Meta = {}): Promise<Hit> {
+    let publish: (() => Promise<void>) | null = null;
+    const hit = await database.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const current = await loadHit(tx, id);
+      if (!current) throw notFound('Hit');
+      if (current.recordingOrgId !== actor.orgId) throw forbidden('Only the recording organisation may confirm this hit.');
+      const changed = ((await tx.execute(sql`UPDATE screening_hits SET status = ${input.decision}, note = ${input.note}, decided_by = ${actor.userId}, decided_at = now()
+        WHERE id = ${id} AND status = 'pending' RETURNING id`)) as unknown as { rows: unknown[] }).rows.length;
+      if (!changed) throw conflict(`This hit was already decided (${current.status}).`);
+      await audit.record({ actor, action: 'screening.hit.decide', targetType: 'screening_hit', targetId: id, detail: { decision: input.decision }, ...meta }, tx);
+      const word = input.decision === 'confirmed' ? 'confirmed' : 'not confirmed';
+      publish = await queueNotice(
+        ctx,
+        tx,
+        { title: `Hit ${word}`, body: `The recording organisation has ${word} the hit in ${listLabel(current.list)} (hit ${id}).`, link: `/screening/hits/${id}`, hitId: id },
+        { userIds: [current.enquirerUserId], orgIds: [current.forOrgId], i2cDesk: true },
+      );
+      return (await loadHit(tx, id))!;
+    });
+    if (publish) await (publish as () => Promise<void>)();
+    return hit;
+  }
+
+  /** Hits the caller's organisation enquired about (mine) or recorded (recording), or both. */
+  async function list(actor: Principal, f: HitFilter) {
+    const mine = sql`(q.org_id = ${actor.orgId} OR h.for_org_id = ${actor.orgId})`;
+    const recording = sql`h.recording_org_id = ${actor.orgId}`;
+    const side = f.role === 'mine' ? mine : f.role === 'recording' ? recording : sql`(${mine} OR ${recording})`;
+    const rows = await database.rows<Record<string, unknown>>(sql`
+      SELECT ${HIT_COLUMNS}, count(*) OVER ()::int AS total FROM screening_hits h JOIN screening_queries q ON q.id = h.query_id
+       WHERE h.opened_at IS NOT NULL AND ${side} ${f.status ? sql`AND h.status = ${f.status}` : sql``}
+       ORDER BY h.opened_at DESC, h.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`);
+    const total = (rows[0]?.total as number | undefined) ?? 0;
+    return { items: rows.map(({ total: _t, ...r }) => hitOut(r)), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  /** One hit, for either side or the I2C desk. */
+  async function get(actor: Principal, id: string): Promise<Hit> {
+    const hit = await loadHit(database.db, id);
+    if (!hit) throw notFound('Hit');
+    const involved = [hit.enquirerOrgId, hit.forOrgId, hit.recordingOrgId].includes(actor.orgId) || actor.roles.includes('i2c_officer');
+    if (!involved) throw notFound('Hit');
+    return hit;
+  }
+
+  return { open, decide, list, get };
+}
+
+export type Hits = ReturnType<typeof createHits>;
+
+export const listLabel = (list: ListName) => list.replace(/_/g, ' ');
