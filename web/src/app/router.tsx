@@ -8,12 +8,16 @@ import { ChangePasswordPage } from '../identity/ChangePasswordPage.tsx';
 import { ProfilePage } from '../identity/ProfilePage.tsx';
 import { ReferenceDataPage } from '../reference/ReferenceDataPage.tsx';
 import { BatchPage } from '../screening/BatchPage.tsx';
+import { HitPage } from '../screening/HitPage.tsx';
+import { HitsPage } from '../screening/HitsPage.tsx';
 import { IdentifierCheckPage } from '../screening/IdentifierCheckPage.tsx';
 import { QueriesPage } from '../screening/QueriesPage.tsx';
 import { RecordsPage } from '../screening/RecordsPage.tsx';
 import { RolesOnly } from '../screening/RolesOnly.tsx';
 import { SearchPage } from '../screening/SearchPage.tsx';
-import { canRecord, canSearch } from '../screening/screening-roles.ts';
+import { TraceRequestPage } from '../screening/TraceRequestPage.tsx';
+import { TraceRequestsPage } from '../screening/TraceRequestsPage.tsx';
+import { canRecord, canSearch, canSeeHits } from '../screening/screening-roles.ts';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -52,6 +56,10 @@ const routeTree = rootRoute.addChildren([
   rolesPage('/screening/batch', canSearch, BatchPage),
   page('/screening/identifiers', IdentifierCheckPage),
   rolesPage('/screening/records', canRecord, RecordsPage),
+  rolesPage('/screening/hits', canSeeHits, HitsPage),
+  rolesPage('/screening/hits/$id', canSeeHits, HitPage),
+  rolesPage('/screening/trace-requests', canSeeHits, TraceRequestsPage),
+  rolesPage('/screening/trace-requests/$id', canSeeHits, TraceRequestPage),
   adminPage('/screening/queries', QueriesPage),
   adminPage('/admin/organisations', OrganisationsPage),
   adminPage('/admin/users', UsersPage),

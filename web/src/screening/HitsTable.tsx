@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format.ts';
 import { FirstLevelFields } from './FirstLevelFields.tsx';
@@ -9,10 +10,12 @@ interface HitsTableProps {
   /** For a batch: what was searched for each item, to show beside its hits. */
   searched?: (hit: BatchHit) => { line: number; identifier: string; ref?: string };
   caption: string;
+  /** What an officer may do with one candidate, in a last column. */
+  action?: (hit: SearchHit | BatchHit) => ReactNode;
 }
 
 /** Candidates in the server's rank order (best reason first), first level only. */
-export function HitsTable({ hits, searched, caption }: HitsTableProps) {
+export function HitsTable({ hits, searched, caption, action }: HitsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -26,6 +29,11 @@ export function HitsTable({ hits, searched, caption }: HitsTableProps) {
             <th scope="col">{t('screening.hits.list')}</th>
             <th scope="col">{t('screening.hits.identifying')}</th>
             <th scope="col">{t('screening.hits.why')}</th>
+            {action && (
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -52,6 +60,7 @@ export function HitsTable({ hits, searched, caption }: HitsTableProps) {
                 <td>
                   <MatchBadge type={hit.match.type} /> <MatchExplanation match={hit.match} />
                 </td>
+                {action && <td className="actions">{action(hit)}</td>}
               </tr>
             );
           })}

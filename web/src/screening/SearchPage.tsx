@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useMe } from '../app/session.tsx';
@@ -9,9 +9,10 @@ import { byFormField, toApiValues, type FormValues } from './form-values.ts';
 import { HitsTable } from './HitsTable.tsx';
 import { SEARCH_FIELDS } from './list-fields.ts';
 import { ListSelect } from './ListSelect.tsx';
+import { RecordDetail } from './RecordDetail.tsx';
 import { OnBehalfOfField } from './OnBehalfOfField.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
-import { screeningApi, type ListName, type SearchBody, type SearchHit } from './screening-api.ts';
+import { screeningApi, type ListName, type ScreeningHit, type SearchBody, type SearchHit, type WatchRecord } from './screening-api.ts';
 import { localiseScreeningFields } from './screening-messages.ts';
 import { searchesOnBehalf } from './screening-roles.ts';
 
@@ -29,6 +30,11 @@ export function SearchPage() {
   const [onBehalfOf, setOnBehalfOf] = useState('');
   const [busy, setBusy] = useState(false);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [queryId, setQueryId] = useState('');
+  const [opened, setOpened] = useState<{ list: ListName; hit: ScreeningHit; record: WatchRecord } | null>(null);
+  const [opening, setOpening] = useState('');
+  const [openError, setOpenError] = useState<string | null>(null);
+  const errorMessage = useErrorMessage();
   const { errors, capture, clear, setErrors } = useFormErrors();
   const fieldDefs = list ? SEARCH_FIELDS[list] : [];
 
@@ -44,14 +50,31 @@ export function SearchPage() {
       oneEdit,
       ...(onBehalfOf ? { onBehalfOfOrgId: onBehalfOf } : {}),
     };
+    setOpened(null);
+    setOpenError(null);
     try {
-      setHits((await screeningApi.search(body)).hits);
+      const reply = await screeningApi.search(body);
+      setQueryId(reply.queryId);
+      setHits(reply.hits);
     } catch (error) {
       setHits(null);
       capture(error);
       setErrors((e) => ({ ...e, fields: localiseScreeningFields(byFormField(e.fields), t) }));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const open = async (hit: SearchHit) => {
+    setOpening(hit.recordId);
+    setOpenError(null);
+    try {
+      const reply = await screeningApi.openCandidate(queryId, hit.recordId);
+      setOpened({ list: hit.list, ...reply });
+    } catch (error) {
+      setOpenError(errorMessage(error));
+    } finally {
+      setOpening('');
     }
   };
 
@@ -99,8 +122,31 @@ export function SearchPage() {
           <h2 className="section-title" data-testid="search-summary">
             {hits.length ? t('screening.search.candidates', { count: format.number(hits.length) }) : t('screening.search.noHits')}
           </h2>
-          {hits.length > 0 && <HitsTable hits={hits} caption={t('screening.search.title')} />}
+          {openError && (
+            <div className="alert alert-error" role="alert">
+              {openError}
+            </div>
+          )}
+          {hits.length > 0 && (
+            <HitsTable
+              hits={hits}
+              caption={t('screening.search.title')}
+              action={(hit) => (
+                <button type="button" className="button button-small" disabled={opening !== ''} onClick={() => void open(hit)}>
+                  {opening === hit.recordId ? t('common.working') : t('screening.detail.open')}
+                </button>
+              )}
+            />
+          )}
           {hits.length > 0 && <p className="muted small">{t('screening.search.firstLevelNote')}</p>}
+        </section>
+      )}
+      {opened && (
+        <section className="panel" aria-labelledby="record-detail-title">
+          <h2 className="section-title" id="record-detail-title">
+            {t('screening.detail.title', { list: t(`screening.lists.${opened.list}`) })}
+          </h2>
+          <RecordDetail key={opened.hit.id} list={opened.list} record={opened.record} hit={opened.hit} />
         </section>
       )}
     </>

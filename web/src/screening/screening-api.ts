@@ -136,6 +136,58 @@ export interface QueriesFilter {
   pageSize: number;
 }
 
+export type HitStatus = 'pending' | 'confirmed' | 'not_confirmed';
+export type HitDecision = Exclude<HitStatus, 'pending'>;
+
+/** A candidate opened at the second level: the recording organisation must confirm it within an hour. */
+export interface ScreeningHit {
+  id: string;
+  queryId: string;
+  list: ListName;
+  recordId: string;
+  match: string;
+  enquirerUserId: string;
+  enquirerOrgId: string;
+  onBehalfOfOrgId: string | null;
+  forOrgId: string;
+  recordingOrgId: string;
+  openedAt: string;
+  validationDueAt: string;
+  overdue: boolean;
+  status: HitStatus;
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+export interface TraceRequest {
+  id: string;
+  firearmRecordId: string;
+  requesterUserId: string;
+  requesterOrgId: string;
+  ownerOrgId: string;
+  question: string;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+export interface HitsFilter {
+  status: '' | HitStatus;
+  role: '' | 'mine' | 'recording';
+  page: number;
+  pageSize: number;
+}
+
+export interface TraceFilter {
+  status: '' | TraceRequest['status'];
+  role: '' | 'asked' | 'owner';
+  page: number;
+  pageSize: number;
+}
+
 const BASE = '/screening';
 
 export const screeningApi = {
@@ -147,12 +199,24 @@ export const screeningApi = {
   updateRecord: (list: ListName, id: string, patch: Record<string, unknown>) => api.patch<WatchRecord & { warnings: string[] }>(`${BASE}/lists/${list}/records/${id}`, patch),
   deleteRecord: (list: ListName, id: string) => api.delete(`${BASE}/lists/${list}/records/${id}`),
   queries: (f: QueriesFilter) => api.get<Page<LoggedQuery>>(withQuery(`${BASE}/queries`, { mode: f.mode, page: f.page, pageSize: f.pageSize })),
+  openCandidate: (queryId: string, recordId: string) => api.post<{ hit: ScreeningHit; record: WatchRecord }>(`${BASE}/queries/${queryId}/candidates/${recordId}/open`, {}),
+  hits: (f: HitsFilter) => api.get<Page<ScreeningHit>>(withQuery(`${BASE}/hits`, { status: f.status, role: f.role, page: f.page, pageSize: f.pageSize })),
+  hit: (id: string) => api.get<ScreeningHit>(`${BASE}/hits/${id}`),
+  decide: (id: string, decision: HitDecision, note: string) => api.post<ScreeningHit>(`${BASE}/hits/${id}/decision`, { decision, note }),
+  traceRequests: (f: TraceFilter) => api.get<Page<TraceRequest>>(withQuery(`${BASE}/trace-requests`, { status: f.status, role: f.role, page: f.page, pageSize: f.pageSize })),
+  askTrace: (firearmRecordId: string, question: string) => api.post<TraceRequest>(`${BASE}/trace-requests`, { firearmRecordId, question }),
+  answerTrace: (id: string, answer: string) => api.post<TraceRequest>(`${BASE}/trace-requests/${id}/answer`, { answer }),
 };
 
 export const screeningKeys = {
   records: (list: ListName, page: number) => ['screening', 'records', list, page] as const,
   allRecords: ['screening', 'records'] as const,
   queries: (f: QueriesFilter) => ['screening', 'queries', f] as const,
+  hits: (f: HitsFilter) => ['screening', 'hits', f] as const,
+  hit: (id: string) => ['screening', 'hits', id] as const,
+  allHits: ['screening', 'hits'] as const,
+  traces: (f: TraceFilter) => ['screening', 'trace-requests', f] as const,
+  allTraces: ['screening', 'trace-requests'] as const,
 };
 
 export interface FirearmReferenceEntry {

@@ -9,3 +9,5 @@ export const canRecord = (roles: readonly string[]) => hasAny(roles, RECORDERS);
 export const canSeeQueries = (roles: readonly string[]) => roles.includes('admin');
 /** An I2C officer searches on behalf of a member administration. */
 export const searchesOnBehalf = (roles: readonly string[]) => roles.includes('i2c_officer');
+/** Either side of a hit or a trace request: who searches and who records (server/screening/hits-routes.ts). */
+export const canSeeHits = (roles: readonly string[]) => canSearch(roles) || canRecord(roles);
