@@ -71,3 +71,44 @@ test('a hit: France records a passport, Kenya opens it, France confirms within t
   await expect(kenya.getByTestId('hit-detail').locator('[data-status="confirmed"]')).toBeVisible();
   await expect(kenya.getByTestId('hit-note')).toHaveText('Our stolen passport: seize it and call the French NCP.');
 });
+
+test('a trace request: Kenya asks France about a firearm it opened, France answers', async ({ browser }) => {
+  const serial = `TR${String(Date.now()).slice(-7)}`;
+  const france = await signedIn(browser, NCP_FRANCE);
+  await france.goto('/screening/records');
+  await france.getByLabel('Watch list').selectOption('firearms');
+  await france.getByRole('button', { name: 'Record an item' }).click();
+  const dialog = france.getByRole('dialog', { name: 'Record in Firearms' });
+  await dialog.locator('#record-serialNumbers').fill(serial);
+  await dialog.locator('#record-make').fill('Glock');
+  await dialog.locator('#record-firearmType').selectOption('pistol');
+  await dialog.locator('#record-status').selectOption('stolen');
+  await dialog.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const kenya = await signedIn(browser, NCP_KENYA);
+  await kenya.goto('/screening');
+  await kenya.getByLabel('Identifier', { exact: true }).fill(serial);
+  await kenya.getByRole('search').getByRole('button', { name: 'Search' }).click();
+  await kenya.getByTestId('screening-hits').getByRole('row').filter({ hasText: serial }).getByRole('button', { name: 'Open detail' }).click();
+  const detail = kenya.getByTestId('record-detail');
+  await expect(detail).toContainText(serial);
+  await detail.getByRole('button', { name: 'Send the trace request' }).click();
+  await expect(kenya.locator(`[data-field-error^="trace-question-"]`)).toBeVisible();
+  await detail.getByLabel('Your question').fill('Where was this pistol last legally held?');
+  await detail.getByRole('button', { name: 'Send the trace request' }).click();
+  await detail.getByRole('link', { name: 'Follow the request' }).click();
+  await expect(kenya).toHaveURL(/\/screening\/trace-requests\/[0-9a-f-]{36}$/);
+  const traceUrl = new URL(kenya.url()).pathname;
+  await expect(kenya.getByTestId('trace-detail')).toContainText('Awaiting answer');
+
+  await france.goto(traceUrl);
+  await expect(france.getByTestId('trace-detail')).toContainText('Where was this pistol last legally held?');
+  await france.getByLabel('Answer').fill('Registered to a gun club in Lyon until its theft in 2025.');
+  await france.getByRole('button', { name: 'Send the answer' }).click();
+  await expect(france.getByTestId('trace-answer')).toHaveText('Registered to a gun club in Lyon until its theft in 2025.');
+
+  await kenya.getByRole('navigation', { name: 'Screening pages' }).getByRole('link', { name: 'Trace requests' }).click();
+  await kenya.getByLabel('Side').selectOption('asked');
+  await expect(kenya.getByTestId('screening-trace-list').getByRole('row').filter({ hasText: 'Where was this pistol' })).toContainText('Answered');
+});
