@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Field, useErrorMessage } from '../app/forms.tsx';
+import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { Pager } from '../app/Pager.tsx';
 import { useMe } from '../app/session.tsx';
 import { HitStatusBadge, ValidationClock } from './HitStatus.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
+import { FilterSelect } from './FilterSelect.tsx';
 import { screeningApi, screeningKeys, type HitsFilter } from './screening-api.ts';
 
 const PAGE_SIZE = 25;
@@ -32,35 +33,35 @@ export function HitsPage() {
       <ScreeningNav />
       <section className="panel">
         <div className="toolbar">
-          <Field id="hits-role" label={t('screening.hitList.role')}>
-            <select
-              id="hits-role"
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value as HitsFilter['role']);
-                setPage(1);
-              }}
-            >
-              <option value="">{t('screening.hitList.roles.all')}</option>
-              <option value="mine">{t('screening.hitList.roles.mine')}</option>
-              <option value="recording">{t('screening.hitList.roles.recording')}</option>
-            </select>
-          </Field>
-          <Field id="hits-status" label={t('screening.hitList.status')}>
-            <select
-              id="hits-status"
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as HitsFilter['status']);
-                setPage(1);
-              }}
-            >
-              <option value="">{t('common.any')}</option>
-              <option value="pending">{t('screening.hitList.statuses.pending')}</option>
-              <option value="confirmed">{t('screening.hitList.statuses.confirmed')}</option>
-              <option value="not_confirmed">{t('screening.hitList.statuses.not_confirmed')}</option>
-            </select>
-          </Field>
+          <FilterSelect
+            id="hits-role"
+            label={t('screening.hitList.role')}
+            value={role}
+            options={[
+              ['', t('screening.hitList.roles.all')],
+              ['mine', t('screening.hitList.roles.mine')],
+              ['recording', t('screening.hitList.roles.recording')],
+            ]}
+            onChange={(v) => {
+              setRole(v);
+              setPage(1);
+            }}
+          />
+          <FilterSelect
+            id="hits-status"
+            label={t('screening.hitList.status')}
+            value={status}
+            options={[
+              ['', t('common.any')],
+              ['pending', t('screening.hitList.statuses.pending')],
+              ['confirmed', t('screening.hitList.statuses.confirmed')],
+              ['not_confirmed', t('screening.hitList.statuses.not_confirmed')],
+            ]}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+          />
         </div>
         {hits.isError && (
           <div className="alert alert-error" role="alert">

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Field, useErrorMessage } from '../app/forms.tsx';
+import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { Pager } from '../app/Pager.tsx';
 import { useMe } from '../app/session.tsx';
 import { TraceStatusBadge } from './HitStatus.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
+import { FilterSelect } from './FilterSelect.tsx';
 import { screeningApi, screeningKeys, type TraceFilter } from './screening-api.ts';
 
 const PAGE_SIZE = 25;
@@ -32,34 +33,34 @@ export function TraceRequestsPage() {
       <ScreeningNav />
       <section className="panel">
         <div className="toolbar">
-          <Field id="traces-role" label={t('screening.trace.role')}>
-            <select
-              id="traces-role"
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value as TraceFilter['role']);
-                setPage(1);
-              }}
-            >
-              <option value="">{t('screening.trace.roles.all')}</option>
-              <option value="asked">{t('screening.trace.roles.asked')}</option>
-              <option value="owner">{t('screening.trace.roles.owner')}</option>
-            </select>
-          </Field>
-          <Field id="traces-status" label={t('screening.trace.status')}>
-            <select
-              id="traces-status"
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as TraceFilter['status']);
-                setPage(1);
-              }}
-            >
-              <option value="">{t('common.any')}</option>
-              <option value="open">{t('screening.trace.statuses.open')}</option>
-              <option value="answered">{t('screening.trace.statuses.answered')}</option>
-            </select>
-          </Field>
+          <FilterSelect
+            id="traces-role"
+            label={t('screening.trace.role')}
+            value={role}
+            options={[
+              ['', t('screening.trace.roles.all')],
+              ['asked', t('screening.trace.roles.asked')],
+              ['owner', t('screening.trace.roles.owner')],
+            ]}
+            onChange={(v) => {
+              setRole(v);
+              setPage(1);
+            }}
+          />
+          <FilterSelect
+            id="traces-status"
+            label={t('screening.trace.status')}
+            value={status}
+            options={[
+              ['', t('common.any')],
+              ['open', t('screening.trace.statuses.open')],
+              ['answered', t('screening.trace.statuses.answered')],
+            ]}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+          />
         </div>
         {traces.isError && (
           <div className="alert alert-error" role="alert">
