@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
 import type { RecordKey } from './keys.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
-import { textArray, uuidArray } from './pg-array.ts';
+import { textArray, uuidArray } from '../platform/db/pg-array.ts';
 
 export interface BulkRow {
   id: string;

@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
 import { recordColumns, toApi, type StoredRecord } from './record-shape.ts';
 import type { hit as hitSchema } from './hits-schema.ts';
-import { uuidArray } from './pg-array.ts';
+import { queueNotice, type Notice } from '../identity/notices.ts';
 import type { Meta } from './records.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs'>;
@@ -16,41 +16,6 @@ type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs'>;
 export const VALIDATION_HOURS = 1;
 
 export type HitStatus = 'pending' | 'confirmed' | 'not_confirmed';
-
-export interface Notice {
-  title: string;
-  body: string;
-  /** Where the web shows the item; mails carry this path, never the record's contents. */
-  link: string;
-  hitId?: string;
-  traceRequestId?: string;
-}
-
-/** Who hears of a hit or a trace request: organisations (their NCPs and I2C officers by mail), single users, the I2C desk. */
-export interface Recipients {
-  orgIds?: string[];
-  userIds?: string[];
-  i2cDesk?: boolean;
-}
-
-/**
- * Queues one mail per recipient in the caller's transaction (so a rolled-back hit sends nothing, and
- * recipients do not see one another's addresses), then returns the realtime publish to run after commit.
- */
-export async function queueNotice(ctx: Ctx, tx: Db, notice: Notice, to: Recipients): Promise<() => Promise<void>> {
-  const orgIds = to.orgIds ?? [];
-  const userIds = to.userIds ?? [];
-  const rows = ((await tx.execute(sql`
-    SELECT DISTINCT email FROM users
-     WHERE NOT disabled AND NOT system AND email <> ''
-       AND ((org_id = ANY(${uuidArray(orgIds)}) AND roles && ARRAY['ncp', 'i2c_officer']::text[])
-            OR id = ANY(${uuidArray(userIds)})
-            OR (${!!to.i2cDesk} AND 'i2c_officer' = ANY(roles)))
-     ORDER BY email`)) as unknown as { rows: { email: string }[] }).rows;
-  const text = `${notice.body}\n\nOpen it in OpenCEN: ${notice.link}\n`;
-  for (const r of rows) await ctx.jobs.enqueue('mail.send', { to: r.email, subject: `[OpenCEN] ${notice.title}`, text }, {}, tx);
-  return () => ctx.events.publish('notification', notice, { orgIds, userIds, roles: to.i2cDesk ? ['i2c_officer'] : [] });
-}
 
 const HIT_COLUMNS = sql`h.id, h.query_id AS "queryId", h.list, h.record_id AS "recordId", h.match,
   q.user_id AS "enquirerUserId", q.org_id AS "enquirerOrgId", q.on_behalf_of_org_id AS "onBehalfOfOrgId", h.for_org_id AS "forOrgId",

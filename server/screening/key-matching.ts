@@ -5,7 +5,7 @@ import { foldKey } from './identifiers/index.ts';
 import { searchKey } from './keys.ts';
 import { kindsOf, LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
 import { describeEdit, editProbes, oneEdit, type OneEdit } from './one-edit.ts';
-import { intArray, textArray, uuidArray } from './pg-array.ts';
+import { intArray, textArray, uuidArray } from '../platform/db/pg-array.ts';
 import { firstLevelColumns } from './record-shape.ts';
 
 export const MATCH_TYPES = ['exact', 'normalised', 'folded', 'one_edit', 'wildcard', 'fields'] as const;

@@ -5,7 +5,7 @@ import type { Principal } from '../platform/http/access.ts';
 import { forbidden, Problem, tooMany } from '../platform/http/problem.ts';
 import type { KeyHit } from './key-matching.ts';
 import type { ListName } from './lists.ts';
-import { intArray, textArray, uuidArray } from './pg-array.ts';
+import { intArray, textArray, uuidArray } from '../platform/db/pg-array.ts';
 import { toApi } from './record-shape.ts';
 
 export interface RateLimits {

@@ -4,7 +4,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, invalidField, notFound } from '../platform/http/problem.ts';
-import { queueNotice } from './hits.ts';
+import { queueNotice } from '../identity/notices.ts';
 import type { traceRequest } from './hits-schema.ts';
 import type { Meta } from './records.ts';
 
