@@ -44,6 +44,24 @@ export async function listOrganisations(database: Database) {
   return rows;
 }
 
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: string;
+  country: string | null;
+  region: string | null;
+}
+
+/** One organisation, for other modules that scope by it (e.g. a RILO sees its region's queue). */
+export async function getOrganisation(database: Database, id: string): Promise<OrganisationSummary | null> {
+  const [row] = await database.db
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind, country: organisations.country, region: organisations.region })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row ?? null;
+}
+
 async function checkCountry(deps: DirectoryDeps, country: string | null | undefined) {
   if (country && !(await deps.countryExists(country)))
     throw badRequest(`Unknown country ${country}.`, [{ field: 'body.country', message: 'is not a known ISO 3166 country' }]);

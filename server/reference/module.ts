@@ -6,6 +6,7 @@ import { createReferenceService } from './service.ts';
 export { loadReferenceData } from './load.ts';
 export { createReferenceService, type ReferenceService, type ReferenceItem, UI_LANGS, type UiLang } from './service.ts';
 export { REFERENCE_KINDS, type ReferenceKind } from './kinds.ts';
+export { referenceSets, type ReferenceSets } from './sets.ts';
 
 /** For modules that only need to check a country code (e.g. identity, for an organisation's country). */
 export function countryExists(database: Database, code: string): Promise<boolean> {

@@ -47,6 +47,8 @@ let generation = 0;
 export function referenceDataChanged(): void {
   generation++;
 }
+/** Bumped by every load; lets other caches (e.g. reference sets) know when to reload. */
+export const referenceGeneration = (): number => generation;
 
 export function createReferenceService(database: Database) {
   const rows = <T = ResultRow>(q: SQL) => database.rows<T>(q);

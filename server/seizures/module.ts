@@ -1,0 +1,21 @@
+import type { AppContext, ServerModule } from '../platform/context.ts';
+import { createPhotos } from './photos.ts';
+import { createRecords } from './records.ts';
+import { seizureRoutes, type SeizureServices } from './routes.ts';
+import { createSearch } from './search.ts';
+
+export { insertSeizures, type NewSeizure } from './store.ts';
+export { checkSeizure, type PreparedSeizure } from './check.ts';
+
+/** The seizure services over one app context (the benchmark and the demo seed use them without HTTP). */
+export function createSeizureServices(ctx: AppContext): SeizureServices {
+  const records = createRecords(ctx);
+  return { records, search: createSearch(ctx.database), photos: createPhotos(ctx, records) };
+}
+
+export const seizuresModule: ServerModule = {
+  name: 'seizures',
+  routes(app, ctx) {
+    seizureRoutes(app, ctx, createSeizureServices(ctx));
+  },
+};
