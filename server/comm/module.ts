@@ -1,0 +1,16 @@
+import type { AppContext, ServerModule } from '../platform/context.ts';
+import { createMailbox } from './mailbox.ts';
+import { createOperations } from './operations.ts';
+import { commRoutes } from './routes.ts';
+
+export function createCommServices(ctx: AppContext) {
+  const operations = createOperations(ctx);
+  return { operations, mailbox: createMailbox(ctx, operations) };
+}
+
+export const commModule: ServerModule = {
+  name: 'comm',
+  routes(app, ctx) {
+    commRoutes(app, { database: ctx.database, ...createCommServices(ctx) });
+  },
+};

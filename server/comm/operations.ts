@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../platform/context.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Principal } from '../platform/http/access.ts';
+import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
+import type { OperationInput, OperationRole } from './schema.ts';
+
+type Ctx = Pick<AppContext, 'database' | 'audit' | 'events'>;
+export interface Meta {
+  ip?: string;
+  requestId?: string;
+}
+
+const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+const isUnique = (e: unknown) => (e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';
+const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+const day = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
+
+/** What each operation role may do (the seed: OCU+ coordinates; OCU sees everything and exports). */
+export const MAY = {
+  manageMembers: ['ocu_plus'],
+  editOperation: ['ocu_plus'],
+  seeEverything: ['ocu_plus', 'ocu'],
+} as const satisfies Record<string, readonly OperationRole[]>;
+
+/**
+ * Operations as closed user groups. `roleIn` is the gate every operation route passes: a user who is
+ * not a member gets 403 for anything under the operation, whatever it is.
+ */
+export function createOperations(ctx: Ctx) {
+  const { database, audit } = ctx;
+
+  async function roleIn(opId: string, userId: string): Promise<OperationRole | null> {
+    const [m] = await database.rows<{ role: OperationRole }>(sql`SELECT role FROM comm_members WHERE operation_id = ${opId} AND user_id = ${userId}`);
+    return m?.role ?? null;
+  }
+
+  /** The member's role, or 403 (also for an operation that does not exist: no probing for codes). */
+  async function requireMember(p: Principal, opId: string, allowed?: readonly OperationRole[]): Promise<OperationRole> {
+    const role = await roleIn(opId, p.userId);
+    if (!role) throw forbidden('You are not a member of this operation.');
+    if (allowed && !allowed.includes(role)) throw forbidden(`This needs one of the operation roles: ${allowed.join(', ')}.`);
+    return role;
+  }
+
+  const OPERATION_COLUMNS = sql`o.id, o.code, o.name, o.description, o.starts_on AS "startsOn", o.ends_on AS "endsOn", o.status,
+    o.organiser_org_id AS "organiserOrgId", org.name AS "organiserName", o.newsletter_hour AS "newsletterHour",
+    o.newsletter_time_zone AS "newsletterTimeZone",
+    (SELECT count(*)::int FROM comm_members x WHERE x.operation_id = o.id) AS "memberCount"`;
+
+  const out = (r: Record<string, unknown>) => ({ ...r, startsOn: day(r.startsOn), endsOn: day(r.endsOn) });
+
+  async function listMine(p: Principal) {
+    const rows = await database.rows<Record<string, unknown>>(sql`SELECT ${OPERATION_COLUMNS}, m.role AS "myRole",
+        (SELECT count(*)::int FROM comm_deliveries d WHERE d.user_id = m.user_id AND d.operation_id = o.id AND d.read_at IS NULL AND d.folder <> 'bin') AS unread
+      FROM comm_members m JOIN comm_operations o ON o.id = m.operation_id JOIN organisations org ON org.id = o.organiser_org_id
+      WHERE m.user_id = ${p.userId} ORDER BY o.status = 'archived', o.name`);
+    return rows.map(out);
+  }
+
+  async function get(p: Principal, opId: string) {
+    const role = await requireMember(p, opId);
+    const [row] = await database.rows<Record<string, unknown>>(sql`SELECT ${OPERATION_COLUMNS},
+        (SELECT count(*)::int FROM comm_deliveries d WHERE d.user_id = ${p.userId} AND d.operation_id = o.id AND d.read_at IS NULL AND d.folder <> 'bin') AS unread
+      FROM comm_operations o JOIN organisations org ON org.id = o.organiser_org_id WHERE o.id = ${opId}`);
+    return { ...out(row), myRole: role };
+  }
+
+  /** The creator becomes the operation's first OCU+. */
+  async function create(p: Principal, input: OperationInput, meta: Meta = {}) {
+    try {
+      const id = await database.db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        const [row] = await exec<{ id: string }>(tx, sql`INSERT INTO comm_operations (code, name, description, starts_on, ends_on, status, organiser_org_id,
+            newsletter_hour, newsletter_time_zone, created_by)
+          VALUES (${input.code}, ${input.name}, ${input.description}, ${input.startsOn ?? null}, ${input.endsOn ?? null}, ${input.status}, ${p.orgId},
+            ${input.newsletterHour}, ${input.newsletterTimeZone}, ${p.userId}) RETURNING id`);
+        await tx.execute(sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${row.id}, ${p.userId}, 'ocu_plus', ${p.userId})`);
+        await audit.record({ actor: p, action: 'comm.operation.create', targetType: 'operation', targetId: row.id, detail: { code: input.code }, ...meta }, tx as never);
+        return row.id;
+      });
+      return get(p, id);
+    } catch (e) {
+      if (isUnique(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
+      throw e;
+    }
+  }
+
+  async function update(p: Principal, opId: string, input: OperationInput, meta: Meta = {}) {
+    await requireMember(p, opId, MAY.editOperation);
+    try {
+      await database.db.transaction(async (t) => {
+        await t.execute(sql`UPDATE comm_operations SET code = ${input.code}, name = ${input.name}, description = ${input.description},
+          starts_on = ${input.startsOn ?? null}, ends_on = ${input.endsOn ?? null}, status = ${input.status}, newsletter_hour = ${input.newsletterHour},
+          newsletter_time_zone = ${input.newsletterTimeZone}, updated_at = now() WHERE id = ${opId}`);
+        await audit.record({ actor: p, action: 'comm.operation.update', targetType: 'operation', targetId: opId, ...meta }, t as never);
+      });
+    } catch (e) {
+      if (isUnique(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
+      throw e;
+    }
+    return get(p, opId);
+  }
+
+  async function members(p: Principal, opId: string) {
+    await requireMember(p, opId);
+    const rows = await database.rows<Record<string, unknown>>(sql`SELECT u.id AS "userId", u.display_name AS "displayName", u.username,
+        org.name AS "orgName", org.country::text AS country, m.role, m.added_at AS "addedAt"
+      FROM comm_members m JOIN users u ON u.id = m.user_id JOIN organisations org ON org.id = u.org_id
+      WHERE m.operation_id = ${opId} ORDER BY org.country NULLS LAST, u.display_name`);
+    return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));
+  }
+
+  async function addMember(p: Principal, opId: string, userId: string, role: OperationRole, meta: Meta = {}) {
+    await requireMember(p, opId, MAY.manageMembers);
+    await database.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const [u] = await exec<{ disabled: boolean; system: boolean }>(tx, sql`SELECT disabled, system FROM users WHERE id = ${userId}`);
+      if (!u || u.disabled || u.system) throw notFound('User');
+      const added = await exec(tx, sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${opId}, ${userId}, ${role}, ${p.userId})
+        ON CONFLICT DO NOTHING RETURNING user_id`);
+      if (!added.length) throw conflict('The user is already a member of this operation.', [{ field: 'body.userId', message: 'is already a member' }]);
+      await audit.record({ actor: p, action: 'comm.member.add', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx as never);
+    });
+    return members(p, opId);
+  }
+
+  async function setRole(p: Principal, opId: string, userId: string, role: OperationRole, meta: Meta = {}) {
+    await requireMember(p, opId, MAY.manageMembers);
+    await database.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      await lastCoordinatorGuard(tx, opId, userId, role);
+      const changed = await exec(tx, sql`UPDATE comm_members SET role = ${role} WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
+      if (!changed.length) throw notFound('Member');
+      await audit.record({ actor: p, action: 'comm.member.role', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx as never);
+    });
+    return members(p, opId);
+  }
+
+  /** An operation always keeps one OCU+, or nobody could manage it any more. */
+  async function lastCoordinatorGuard(tx: Db, opId: string, userId: string, newRole: OperationRole | null) {
+    if (newRole === 'ocu_plus') return;
+    const rows = await exec<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND role = 'ocu_plus' FOR UPDATE`);
+    if (rows.length === 1 && rows[0].user_id === userId) throw conflict('The operation needs at least one OCU+; name another first.');
+  }
+
+  /** Removal takes effect at once: the next call gets 403 and the user's live streams end on every node. */
+  async function removeMember(p: Principal, opId: string, userId: string, meta: Meta = {}) {
+    await requireMember(p, opId, MAY.manageMembers);
+    await database.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      await lastCoordinatorGuard(tx, opId, userId, null);
+      const gone = await exec(tx, sql`DELETE FROM comm_members WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
+      if (!gone.length) throw notFound('Member');
+      await audit.record({ actor: p, action: 'comm.member.remove', targetType: 'operation', targetId: opId, detail: { userId }, ...meta }, tx as never);
+    });
+    await ctx.events.endStreams({ userId });
+  }
+
+  return { roleIn, requireMember, listMine, get, create, update, members, addMember, setRole, removeMember };
+}
+
+export type Operations = ReturnType<typeof createOperations>;
