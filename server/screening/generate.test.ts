@@ -74,4 +74,14 @@ describe('generateWatchLists', () => {
     const again = await generateWatchLists(t.ctx.database, { recordingOrgId: orgId, createdBy: null, travelDocuments: 20, vehicles: 0, firearms: 5, seed: 7 });
     expect(again.samples.travel_documents).toEqual(result.samples.travel_documents!.slice(0, 20));
   });
+
+  it('numbers records in creation order (UUIDv7 layout), new on every run', async () => {
+    const docs = await t.ctx.database.rows<{ id: string }>(sql`SELECT id::text AS id FROM screening_travel_documents WHERE org_id = ${orgId} ORDER BY created_at, ctid`);
+    const ids = docs.map((d) => d.id);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    // In the order the rows were written (ctid): two runs (this file generates twice), ids ascending within each, none repeated.
+    const first = ids.slice(0, 300);
+    expect([...first].sort()).toEqual(first);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

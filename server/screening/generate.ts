@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { bulkInsert, type BulkRow } from './bulk-insert.ts';
@@ -48,6 +48,25 @@ function rngOf(seed: number): Rng {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Record ids in creation order (the UUIDv7 layout: 48 bits of milliseconds, version 7, then a counter
+ * and random bits fixed per run). Consecutive ids land at the end of the primary-key index, so that
+ * millions of rows are appended to it instead of scattered over it; a later run starts from a later
+ * millisecond and its own random bits, so ids stay new across runs.
+ */
+function orderedIds(): () => string {
+  const ms = Date.now().toString(16).padStart(12, '0');
+  const tail = randomBytes(5).toString('hex');
+  const hex = (v: number, width: number) => v.toString(16).padStart(width, '0');
+  let n = 0;
+  // A 32-bit counter spread over the 12 bits after the version, the 14 after the variant and 6 more;
+  // then 40 random bits. Up to 2^32 ids per run, each greater than the one before.
+  return () => {
+    const c = n++;
+    return `${ms.slice(0, 8)}-${ms.slice(8)}-7${hex((c >>> 20) & 0xfff, 3)}-${hex(0x8000 | ((c >>> 6) & 0x3fff), 4)}-${hex(c & 0x3f, 2)}${tail}`;
   };
 }
 
@@ -174,7 +193,7 @@ function keysOf(kind: KeyKind, raws: readonly string[], into: RecordKey[] = []):
   return into;
 }
 
-function travelDocument(r: Rng, now: number): BulkRow {
+function travelDocument(r: Rng, now: number, id: string): BulkRow {
   const [country, format] = documentFormat(r);
   const number = fill(r, format);
   const type = docType(r);
@@ -185,7 +204,7 @@ function travelDocument(r: Rng, now: number): BulkRow {
   const issued = status === 'stolen_blank' ? null : stolen - (30 + int(r, 9 * 365)) * DAY;
   const years = type === 'visa' ? 1 : type === 'residence_permit' ? 5 : 10;
   return {
-    id: randomUUID(),
+    id,
     values: {
       number,
       docType: type,
@@ -201,7 +220,7 @@ function travelDocument(r: Rng, now: number): BulkRow {
   };
 }
 
-function vehicle(r: Rng, now: number): BulkRow {
+function vehicle(r: Rng, now: number, id: string): BulkRow {
   const [wmi, make, models] = pick(r, WMIS);
   const year = 2005 + int(r, 20);
   const yearCode = MODEL_YEAR_CODES[(year - 1980) % 30];
@@ -212,38 +231,38 @@ function vehicle(r: Rng, now: number): BulkRow {
   const plateNumber = plate ? fill(r, plate[1]) : null;
   const stolen = now - int(r, 5 * 365) * DAY;
   return {
-    id: randomUUID(),
+    id,
     values: { vin, make, model: pick(r, models), year, colour: COLOURS(r), plateNumber, plateCountry: plate?.[0] ?? null, status: vehicleStatus(r), nationalReference: `VEH-${fill(r, 'DDDDDDD')}` },
     keys: keysOf('document_number', plateNumber ? [plateNumber] : [], keysOf('vin', [vin])),
     reviewOn: isoDate(stolen + 3652 * DAY),
   };
 }
 
-function firearm(r: Rng, now: number, models: readonly FirearmModel[], makes: readonly string[]): BulkRow {
+function firearm(r: Rng, now: number, models: readonly FirearmModel[], makes: readonly string[], id: string): BulkRow {
   const m = pick(r, models);
   const format = SERIAL_FORMATS[makes.indexOf(m.make) % SERIAL_FORMATS.length];
   // Some pistols carry a different number on slide or barrel.
   const serials = r() < 0.1 ? [fill(r, format), fill(r, format)] : [fill(r, format)];
   const lost = now - int(r, 8 * 365) * DAY;
   return {
-    id: randomUUID(),
+    id,
     values: { serialNumbers: serials, make: m.make, model: m.name, calibre: m.calibre, firearmType: m.firearmType, status: firearmStatus(r), nationalReference: `FA-${fill(r, 'DDDDDDD')}` },
     keys: keysOf('firearm_serial', serials),
     reviewOn: isoDate(lost + 3652 * DAY),
   };
 }
 
-function container(r: Rng): BulkRow {
+function container(r: Rng, id: string): BulkRow {
   const first10 = `${pick(r, OWNER_CODES)}U${fill(r, 'DDDDDD')}`;
   const number = `${first10}${containerCheckDigit(first10)}`;
-  return { id: randomUUID(), values: { number, reason: `${pick(r, CONTAINER_REASONS)} ${2019 + int(r, 6)}`, nationalReference: `CT-${fill(r, 'DDDDDD')}` }, keys: keysOf('container', [number]) };
+  return { id, values: { number, reason: `${pick(r, CONTAINER_REASONS)} ${2019 + int(r, 6)}`, nationalReference: `CT-${fill(r, 'DDDDDD')}` }, keys: keysOf('container', [number]) };
 }
 
-function vessel(r: Rng): BulkRow {
+function vessel(r: Rng, id: string): BulkRow {
   const six = `${pick(r, ['7', '8', '9', '9', '9'])}${fill(r, 'DDDDD')}`;
   const imo = `IMO ${six}${imoShipCheckDigit(six)}`;
   return {
-    id: randomUUID(),
+    id,
     values: { imo, name: `${pick(r, VESSEL_WORDS)} ${pick(r, VESSEL_WORDS)}`.toUpperCase(), flag: FLAGS(r), reason: pick(r, VESSEL_REASONS), nationalReference: `VS-${fill(r, 'DDDDD')}` },
     keys: keysOf('imo', [imo]),
   };
@@ -261,15 +280,16 @@ export async function generateWatchLists(database: Database, options: GenerateOp
   const seed = options.seed ?? 1;
   // A fixed "today" per run would change the lists from day to day; dates follow the clock, identifiers the seed.
   const now = Date.now();
+  const nextId = orderedIds();
   const models = await firearmModels(database);
   if (options.firearms > 0 && !models.length) throw new Error('The firearms reference table is empty: load the migrations first.');
   const makes = [...new Set(models.map((m) => m.make))];
   const plan: [ListName, number, (r: Rng) => BulkRow][] = [
-    ['travel_documents', options.travelDocuments, (r) => travelDocument(r, now)],
-    ['vehicles', options.vehicles, (r) => vehicle(r, now)],
-    ['firearms', options.firearms, (r) => firearm(r, now, models, makes)],
-    ['containers', options.containers ?? 0, container],
-    ['vessels', options.vessels ?? 0, vessel],
+    ['travel_documents', options.travelDocuments, (r) => travelDocument(r, now, nextId())],
+    ['vehicles', options.vehicles, (r) => vehicle(r, now, nextId())],
+    ['firearms', options.firearms, (r) => firearm(r, now, models, makes, nextId())],
+    ['containers', options.containers ?? 0, (r) => container(r, nextId())],
+    ['vessels', options.vessels ?? 0, (r) => vessel(r, nextId())],
   ];
   const counts = { travel_documents: 0, vehicles: 0, firearms: 0, art: 0, containers: 0, vessels: 0 } satisfies Record<ListName, number>;
   const samples: GenerateResult['samples'] = {};
@@ -281,6 +301,9 @@ export async function generateWatchLists(database: Database, options: GenerateOp
     const keyField = LIST_DEFS[list].keys[0].field;
     const listSamples: string[] = (samples[list] = []);
     const started = performance.now();
+    // The next batch is generated while the database stores the previous one (one batch in flight):
+    // on PostgreSQL, generating and storing then take a core each instead of taking turns.
+    let inFlight: Promise<void> | null = null;
     for (let done = 0; done < count; ) {
       const rows: BulkRow[] = [];
       for (let n = Math.min(BATCH, count - done); n > 0; n--, done++) {
@@ -291,10 +314,16 @@ export async function generateWatchLists(database: Database, options: GenerateOp
         }
         rows.push(row);
       }
-      await bulkInsert(database.db, list, options.recordingOrgId, options.createdBy, rows);
-      counts[list] = done;
-      if (done % 1_000_000 < BATCH || done === count) log(`${list}: ${done.toLocaleString('en')} of ${count.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      await inFlight;
+      const stored = done;
+      inFlight = bulkInsert(database.db, list, options.recordingOrgId, options.createdBy, rows).then(() => {
+        counts[list] = stored;
+        if (stored % 1_000_000 < BATCH || stored === count) log(`${list}: ${stored.toLocaleString('en')} of ${count.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      });
+      // A failed store surfaces at the next await; mark it handled until then so that it is not reported twice.
+      inFlight.catch(() => undefined);
     }
+    await inFlight;
   }
   return { counts, samples };
 }
