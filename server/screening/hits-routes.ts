@@ -16,7 +16,7 @@ import {
   traceReply,
   traceRequest,
 } from './hits-schema.ts';
-import { RECORDERS, SEARCHERS } from './routes.ts';
+import { RECORDERS, SEARCHERS, type ScreeningServices } from './routes.ts';
 import { createTraceRequests } from './trace-requests.ts';
 
 const BASE = '/api/v1/screening';
@@ -25,8 +25,8 @@ const INVOLVED: readonly Role[] = [...new Set([...SEARCHERS, ...RECORDERS])];
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 
 /** Second-level opening, hit confirmation and firearm trace requests; they notify live and by mail, so they need the whole context. */
-export function registerHitRoutes(app: App, ctx: AppContext): void {
-  const hits = createHits(ctx);
+export function registerHitRoutes(app: App, ctx: AppContext, services?: Pick<ScreeningServices, 'queryLog'>): void {
+  const hits = createHits(ctx, { flushQueries: services?.queryLog.flush });
   const traces = createTraceRequests(ctx);
 
   app.post(

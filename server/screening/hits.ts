@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
+import { notFound } from '../platform/http/problem.ts';
+import { screeningProblem } from './problems.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
 import { recordColumns, toApi, type StoredRecord } from './record-shape.ts';
 import type { hit as hitSchema } from './hits-schema.ts';
-import { queueNotice, type Notice } from '../identity/notices.ts';
+import { queueNotice } from '../identity/notices.ts';
 import type { Meta } from './records.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs'>;
@@ -41,8 +42,26 @@ export interface HitFilter {
 }
 
 /** Hits opened at the second level, their confirmation by the recording organisation and the notices they raise. */
-export function createHits(ctx: Ctx) {
+export interface HitOptions {
+  /** Stores the screening queries still waiting (the query log writes them in batches). */
+  flushQueries?: () => Promise<void>;
+  /** How long to wait before looking once more for a candidate of a query another node may not have stored yet. */
+  lateQueryMs?: number;
+}
+
+export function createHits(ctx: Ctx, options: HitOptions = {}) {
   const { database, audit } = ctx;
+  const flushQueries = options.flushQueries ?? (async () => undefined);
+  const lateQueryMs = options.lateQueryMs ?? 300;
+
+  async function candidate(queryId: string, recordId: string) {
+    const [cand] = await database.rows<{ id: string; list: ListName; userId: string; opened: boolean }>(sql`
+      SELECT h.id, h.list, q.user_id AS "userId", h.opened_at IS NOT NULL AS opened
+        FROM screening_hits h JOIN screening_queries q ON q.id = h.query_id
+       WHERE h.query_id = ${queryId} AND h.record_id = ${recordId}
+       ORDER BY h.opened_at IS NULL, h.item_index LIMIT 1`);
+    return cand;
+  }
 
   async function loadHit(db: Db, id: string): Promise<Hit | null> {
     const rows = ((await db.execute(sql`SELECT ${HIT_COLUMNS} FROM screening_hits h JOIN screening_queries q ON q.id = h.query_id
@@ -56,14 +75,17 @@ export function createHits(ctx: Ctx) {
    * organisation, the enquirer and the I2C desk. Opening it again is audited but notifies no one twice.
    */
   async function open(actor: Principal, queryId: string, recordId: string, meta: Meta = {}): Promise<{ hit: Hit; record: StoredRecord }> {
-    const [cand] = await database.rows<{ id: string; list: ListName; userId: string; opened: boolean }>(sql`
-      SELECT h.id, h.list, q.user_id AS "userId", h.opened_at IS NOT NULL AS opened
-        FROM screening_hits h JOIN screening_queries q ON q.id = h.query_id
-       WHERE h.query_id = ${queryId} AND h.record_id = ${recordId}
-       ORDER BY h.opened_at IS NULL, h.item_index LIMIT 1`);
+    // The query may still wait in this node's log writer, or, behind a load balancer, in another node's
+    // (each stores its queries within a tenth of a second): store ours, and look once more a little later.
+    await flushQueries();
+    let cand = await candidate(queryId, recordId);
+    if (!cand) {
+      await new Promise((r) => setTimeout(r, lateQueryMs));
+      cand = await candidate(queryId, recordId);
+    }
     if (!cand) throw notFound('Candidate');
     // The query log records who asked; only they act on its answer (an I2C officer for the member they searched for).
-    if (cand.userId !== actor.userId) throw forbidden('Only the officer who made this search may open its candidates.');
+    if (cand.userId !== actor.userId) throw screeningProblem(403, 'not-enquirer', 'Only the officer who made this search may open its candidates.');
     const def = LIST_DEFS[cand.list];
     let publish: (() => Promise<void>) | null = null;
     const result = await database.db.transaction(async (t) => {
@@ -98,10 +120,10 @@ export function createHits(ctx: Ctx) {
       const tx = t as unknown as Db;
       const current = await loadHit(tx, id);
       if (!current) throw notFound('Hit');
-      if (current.recordingOrgId !== actor.orgId) throw forbidden('Only the recording organisation may confirm this hit.');
+      if (current.recordingOrgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may confirm this hit.');
       const changed = ((await tx.execute(sql`UPDATE screening_hits SET status = ${input.decision}, note = ${input.note}, decided_by = ${actor.userId}, decided_at = now()
         WHERE id = ${id} AND status = 'pending' RETURNING id`)) as unknown as { rows: unknown[] }).rows.length;
-      if (!changed) throw conflict(`This hit was already decided (${current.status}).`);
+      if (!changed) throw screeningProblem(409, 'hit-decided', `This hit was already decided (${current.status}).`);
       await audit.record({ actor, action: 'screening.hit.decide', targetType: 'screening_hit', targetId: id, detail: { decision: input.decision }, ...meta }, tx);
       const word = input.decision === 'confirmed' ? 'confirmed' : 'not confirmed';
       publish = await queueNotice(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
-import { badRequest } from '../platform/http/problem.ts';
+import { screeningProblem } from './problems.ts';
 import { foldKey } from './identifiers/index.ts';
 import { searchKey } from './keys.ts';
 import { kindsOf, LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
@@ -118,7 +118,7 @@ export function wildcardPattern(raw: string, field = 'body.identifier'): { like:
     .replace(/\*+/g, '*');
   const fixed = cleaned.replace(/[?*]/g, '').length;
   if (fixed < MIN_WILDCARD_FIXED)
-    throw badRequest(`The pattern ${raw} would match nearly everything: give at least ${MIN_WILDCARD_FIXED} characters besides ? and *.`, [
+    throw screeningProblem(400, 'wildcard-too-broad', `The pattern ${raw} would match nearly everything: give at least ${MIN_WILDCARD_FIXED} characters besides ? and *.`, [
       { field, message: `needs at least ${MIN_WILDCARD_FIXED} fixed characters besides ? and *` },
     ]);
   return { like: foldKey(cleaned).replace(/\?/g, '_').replace(/\*/g, '%'), fixed };

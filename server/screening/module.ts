@@ -3,7 +3,9 @@ import { countryExists } from '../reference/module.ts';
 import { createBatch } from './batch.ts';
 import { createCsvImport } from './csv-import.ts';
 import { createFirearmReference } from './firearm-reference.ts';
-import { createQueryLog, DEFAULT_RATE_LIMITS, type RateLimits } from './query-log.ts';
+import { createQueryLog, DEFAULT_RATE_LIMITS, type QueryLog, type RateLimits } from './query-log.ts';
+import { getOrganisation } from '../identity/directory.ts';
+import type { Database } from '../platform/db/database.ts';
 import { createRecords } from './records.ts';
 import { screeningRoutes, type ScreeningServices } from './routes.ts';
 import { createSearch } from './search.ts';
@@ -22,12 +24,25 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
   };
 }
 
+/** The query logs writing to each database, so that a test can read the log once its rows are stored. */
+const queryLogs = new WeakMap<Database, Set<QueryLog>>();
+
+/** Stores every screening query still waiting to be written to this database. */
+export async function flushScreeningQueryLogs(database: Database): Promise<void> {
+  for (const q of queryLogs.get(database) ?? []) await q.flush();
+}
+
 /** The screening services over one app context (also used by the benchmark without the HTTP layer). */
-export function createScreeningServices(ctx: Pick<AppContext, 'database' | 'audit'>, limits: RateLimits = rateLimitsFromEnv()): ScreeningServices {
+export function createScreeningServices(ctx: Pick<AppContext, 'database' | 'audit'> & { log?: AppContext['log'] }, limits: RateLimits = rateLimitsFromEnv()): ScreeningServices {
   const { database, audit } = ctx;
   const reference = createFirearmReference(database, audit);
   const records = createRecords({ database, audit, reference, countryExists: (c) => countryExists(database, c) });
-  const queryLog = createQueryLog(database, audit, limits);
+  const queryLog = createQueryLog(database, audit, limits, {
+    organisationExists: async (id) => !!(await getOrganisation(database, id)),
+    onError: (err, message) => (ctx.log ? ctx.log.error({ err }, message) : console.error(message, err)),
+  });
+  const logs = queryLogs.get(database) ?? queryLogs.set(database, new Set()).get(database)!;
+  logs.add(queryLog);
   return {
     records,
     reference,
@@ -42,9 +57,15 @@ export function createScreeningModule(limits?: RateLimits): ServerModule {
   return {
     name: 'screening',
     routes(app, ctx) {
-      screeningRoutes(app, createScreeningServices(ctx, limits ?? rateLimitsFromEnv()));
+      const services = createScreeningServices(ctx, limits ?? rateLimitsFromEnv());
+      screeningRoutes(app, services);
       registerIdentifierRoutes(app);
-      registerHitRoutes(app, ctx);
+      registerHitRoutes(app, ctx, services);
+      // Queries still waiting are stored before the database closes.
+      app.addHook('onClose', async () => {
+        await services.queryLog.close();
+        queryLogs.get(ctx.database)?.delete(services.queryLog);
+      });
     },
   };
 }

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AuditLog } from '../platform/context.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { conflict, forbidden, notFound, Problem, type FieldError } from '../platform/http/problem.ts';
+import { notFound, Problem, type FieldError } from '../platform/http/problem.ts';
+import { screeningProblem } from './problems.ts';
 import type { FirearmReference } from './firearm-reference.ts';
 import { recordKeys, type RecordKey } from './keys.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
@@ -105,14 +106,14 @@ export function createRecords(deps: RecordsDeps) {
     // PGlite runs one statement at a time, so they must not wait on a transaction this request holds.
     const current = await load(database.db, list, id);
     if (!current) throw notFound('Record');
-    if (current.orgId !== actor.orgId) throw forbidden('Only the recording organisation may change this record.');
+    if (current.orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may change this record.');
     const merged: RecordInput = { ...current, ...patch };
     const { values, keys, warnings } = await prepare(list, merged);
     return database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const locked = await load(tx, list, id, true);
       if (!locked) throw notFound('Record');
-      if (locked.updatedAt !== current.updatedAt) throw conflict('The record changed while this change was checked; read it again.');
+      if (locked.updatedAt !== current.updatedAt) throw screeningProblem(409, 'record-changed', 'The record changed while this change was checked; read it again.');
       const sets = def.columns.map((c) => sql`${sql.raw(c.column)} = ${columnValue(c.type, values[c.field])}`);
       if (patch.reviewOn) sets.push(sql`review_on = ${patch.reviewOn}::date`);
       const [row] = await exec(tx, sql`UPDATE ${sql.raw(def.table)} SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE id = ${id} RETURNING ${recordColumns(list)}`);
@@ -127,7 +128,7 @@ export function createRecords(deps: RecordsDeps) {
       const tx = t as unknown as Db;
       const current = await load(tx, list, id, true);
       if (!current) throw notFound('Record');
-      if (current.orgId !== actor.orgId) throw forbidden('Only the recording organisation may delete this record.');
+      if (current.orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may delete this record.');
       await tx.execute(sql`DELETE FROM screening_keys WHERE record_id = ${id}`);
       await tx.execute(sql`DELETE FROM ${sql.raw(def(list).table)} WHERE id = ${id}`);
       await audit.record({ actor, action: 'screening.record.delete', targetType: `screening.${list}`, targetId: id, ...meta }, tx as never);

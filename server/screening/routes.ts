@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { App } from '../platform/context.ts';
 import { requirePrincipal, type Role } from '../platform/http/access.ts';
 import { Problem } from '../platform/http/problem.ts';
+import { RateLimited } from './problems.ts';
 import type { Batch } from './batch.ts';
 import type { CsvImport } from './csv-import.ts';
 import type { FirearmReference } from './firearm-reference.ts';
@@ -64,6 +65,11 @@ function parseRecord(list: keyof typeof RECORD_INPUTS, body: unknown, partial: b
 }
 
 export function screeningRoutes(app: App, s: ScreeningServices): void {
+  // A refused search says when to try again (RFC 9110 Retry-After), besides its problem+json body.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+  });
+
   app.get(
     `${BASE}/lists/:list/records`,
     { config: { access: RECORDERS }, schema: { tags: ['screening'], summary: "Your organisation's records in one watch list", params: listParams, querystring: pageQuery, response: { 200: recordPage } } },

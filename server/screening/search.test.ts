@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { TestClient } from '../platform/testing/test-app.ts';
 import { signedIn, startScreeningTestApp } from './test-app.ts';
+import { flushScreeningQueryLogs } from './module.ts';
 
 type T = Awaited<ReturnType<typeof startScreeningTestApp>>;
 let t: T;
@@ -84,6 +85,8 @@ describe('POST /api/v1/screening/search', () => {
     const res = await search({ identifier: 'CSQU3054383', onBehalfOfOrgId: searcherOrg }, i2c);
     expect(res.status).toBe(200);
     expect(res.body.hits[0].recordId).toBe(ids.container);
+    // The query log writes in batches; store what waits before reading its table.
+    await flushScreeningQueryLogs(t.ctx.database);
     const [q] = await t.ctx.database.rows<{ for_org_id: string; on_behalf_of_org_id: string; hits: number }>(sql`SELECT * FROM screening_queries WHERE id = ${res.body.queryId}`);
     expect(q).toMatchObject({ for_org_id: searcherOrg, on_behalf_of_org_id: searcherOrg, hits: 1 });
     const [h] = await t.ctx.database.rows<{ for_org_id: string }>(sql`SELECT for_org_id FROM screening_hits WHERE query_id = ${res.body.queryId}`);

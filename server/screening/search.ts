@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { badRequest } from '../platform/http/problem.ts';
+import { screeningProblem } from './problems.ts';
 import type { FirearmReference } from './firearm-reference.ts';
 import { bestPerRecord, firstLevels, isWildcard, matchKeys, matchOneEdit, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
 import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
@@ -41,7 +41,7 @@ export function createSearch(deps: { database: Database; reference: FirearmRefer
     const limit = input.limit ?? 50;
     const lists = listsInScope(input.list, fields);
     const identifier = input.identifier?.trim();
-    if (!identifier && !hasFields(fields)) throw badRequest('Give an identifier or at least one field to search by.', [{ field: 'body.identifier', message: 'is required without fields' }]);
+    if (!identifier && !hasFields(fields)) throw screeningProblem(400, 'identifier-or-fields', 'Give an identifier or at least one field to search by.', [{ field: 'body.identifier', message: 'is required without fields' }]);
 
     const conditions = new Map<ListName, Awaited<ReturnType<typeof fieldsCondition>>>();
     for (const l of lists) conditions.set(l, await fieldsCondition(l, fields, reference));

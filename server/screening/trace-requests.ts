@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { conflict, forbidden, invalidField, notFound } from '../platform/http/problem.ts';
+import { invalidField, notFound } from '../platform/http/problem.ts';
+import { screeningProblem } from './problems.ts';
 import { queueNotice } from '../identity/notices.ts';
 import type { traceRequest } from './hits-schema.ts';
 import type { Meta } from './records.ts';
@@ -57,8 +58,8 @@ export function createTraceRequests(ctx: Ctx) {
       const tx = t as unknown as Db;
       const [current] = await rowsOf(tx, sql`SELECT ${COLUMNS} FROM screening_trace_requests WHERE id = ${id} FOR UPDATE`);
       if (!current) throw notFound('Trace request');
-      if (current.ownerOrgId !== actor.orgId) throw forbidden('Only the organisation that recorded the firearm may answer.');
-      if (current.status !== 'open') throw conflict('This trace request was already answered.');
+      if (current.ownerOrgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the organisation that recorded the firearm may answer.');
+      if (current.status !== 'open') throw screeningProblem(409, 'trace-answered', 'This trace request was already answered.');
       const [row] = await rowsOf(tx, sql`UPDATE screening_trace_requests SET status = 'answered', answer = ${text}, answered_by = ${actor.userId}, answered_at = now()
         WHERE id = ${id} RETURNING ${COLUMNS}`);
       await audit.record({ actor, action: 'screening.trace.answer', targetType: 'screening_trace_request', targetId: id, ...meta }, tx);
