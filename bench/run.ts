@@ -2,6 +2,10 @@ import { benchPlatform } from './platform.bench.ts';
 import { benchScreening } from './screening.bench.ts';
 
 // `npm run bench`: each module's benchmarks print their figures against the budgets of its issue.
+// `npm run bench -- screening` (or several names) runs only those parts.
+const PARTS: Record<string, () => Promise<void>> = { platform: benchPlatform, screening: benchScreening };
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = asked.filter((a) => !(a in PARTS));
+if (unknown.length) throw new Error(`Unknown benchmark part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
 console.log('OpenCEN benchmarks');
-await benchPlatform();
-await benchScreening();
+for (const [name, run] of Object.entries(PARTS)) if (!asked.length || asked.includes(name)) await run();
