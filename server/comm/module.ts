@@ -1,11 +1,13 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
 import { createMailbox } from './mailbox.ts';
 import { createOperations } from './operations.ts';
+import { createLibrary } from './library.ts';
+import { createGroupUsers } from './group-users.ts';
 import { commRoutes } from './routes.ts';
 
 export function createCommServices(ctx: AppContext) {
   const operations = createOperations(ctx);
-  return { operations, mailbox: createMailbox(ctx, operations) };
+  return { operations, mailbox: createMailbox(ctx, operations), library: createLibrary(ctx, operations), groupUsers: createGroupUsers(ctx, operations) };
 }
 
 export const commModule: ServerModule = {

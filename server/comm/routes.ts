@@ -6,6 +6,8 @@ import { forbidden } from '../platform/http/problem.ts';
 import { listUsers } from '../identity/directory.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Mailbox } from './mailbox.ts';
+import { registerLibraryRoutes, type Library } from './library.ts';
+import { registerGroupUserRoutes, type GroupUsers } from './group-users.ts';
 import { MAY, type Operations } from './operations.ts';
 import {
   composeInput,
@@ -39,7 +41,7 @@ const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox }) {
+export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox; library: Library; groupUsers: GroupUsers }) {
   const { operations: ops, mailbox } = deps;
 
   app.get(BASE, { config: { access: MEMBERS }, schema: { tags, summary: 'The operations I am a member of, with my role and unread counts', response: { 200: z.object({ items: z.array(operation) }) } } }, async (r) => ({
@@ -56,6 +58,8 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
       if (typeof opId !== 'string' || !UUID.test(opId)) throw forbidden('You are not a member of this operation.');
       await ops.requireMember(requirePrincipal(request), opId);
     });
+    registerLibraryRoutes(scope, deps.library);
+    registerGroupUserRoutes(scope, deps.groupUsers);
 
     scope.get(OP, { config: { access: MEMBERS }, schema: { tags, summary: 'One operation', params: opParams, response: { 200: operation } } }, async (r) =>
       (await ops.get(requirePrincipal(r), r.params.opId)) as never,

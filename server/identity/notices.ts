@@ -21,6 +21,8 @@ export interface Recipients {
   i2cDesk?: boolean;
   /** Mail only those whose profile asks for mail alerts (the in-app notice reaches everyone). */
   onlyMailAlerts?: boolean;
+  /** Mail only those whose profile asks for library alerts. */
+  onlyLibraryAlerts?: boolean;
 }
 
 type Ctx = Pick<AppContext, 'events' | 'jobs'>;
@@ -37,6 +39,7 @@ export async function queueNotice(ctx: Ctx, tx: Db, notice: Notice, to: Recipien
     SELECT DISTINCT email FROM users
      WHERE NOT disabled AND NOT system AND email <> ''
        AND (NOT ${!!to.onlyMailAlerts} OR coalesce((profile->>'mailAlerts')::boolean, false))
+       AND (NOT ${!!to.onlyLibraryAlerts} OR coalesce((profile->>'libraryAlerts')::boolean, false))
        AND ((org_id = ANY(${uuidArray(orgIds)}) AND roles && ${`{${orgRoles.join(',')}}`}::text[])
             OR id = ANY(${uuidArray(userIds)})
             OR (${!!to.i2cDesk} AND 'i2c_officer' = ANY(roles)))
