@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../platform/db/database.ts';
-import type { AuditLog } from '../platform/context.ts';
+import type { AuditEntry, AuditLog } from '../platform/context.ts';
 import { auditLog, users } from './tables.ts';
 
 const GENESIS = '0'.repeat(64);
@@ -49,16 +49,20 @@ export function rowHash(r: ChainFields): string {
 }
 
 export function createAuditLog(database: Database): AuditLog {
-  return {
-    async record(entry, tx) {
-      const write = async (t: Db) => {
-        await t.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-        const [last] = await t.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-        const seq = (await t.execute(sql`SELECT nextval('audit_log_id_seq')::int AS id`)) as unknown as { rows: { id: number }[] };
-        const id = seq.rows[0].id;
+  /** Appends the entries in order under the chain lock: one lock, one read of the last hash, one insert per thousand. */
+  async function append(entries: AuditEntry[], tx?: Db) {
+    if (!entries.length) return;
+    const write = async (t: Db) => {
+      await t.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+      const [last] = await t.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+      const seq = (await t.execute(sql`SELECT nextval('audit_log_id_seq')::int AS id FROM generate_series(1, ${entries.length})`)) as unknown as { rows: { id: number }[] };
+      const ids = seq.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+      const at = new Date();
+      let prevHash = last?.hash ?? GENESIS;
+      const rows = entries.map((entry, i) => {
         const row: ChainFields = {
-          id: Number(id),
-          at: new Date(),
+          id: ids[i],
+          at,
           actorUserId: entry.actor?.userId ?? null,
           actorOrgId: entry.actor?.orgId ?? null,
           onBehalfOfOrgId: entry.onBehalfOfOrgId ?? null,
@@ -68,13 +72,19 @@ export function createAuditLog(database: Database): AuditLog {
           detail: entry.detail ?? {},
           ip: entry.ip ?? null,
           requestId: entry.requestId ?? null,
-          prevHash: last?.hash ?? GENESIS,
+          prevHash,
         };
-        await t.insert(auditLog).values({ ...row, detail: row.detail as Record<string, unknown>, hash: rowHash(row) });
-      };
-      if (tx) await write(tx);
-      else await database.db.transaction(async (t) => write(t as unknown as Db));
-    },
+        prevHash = rowHash(row);
+        return { ...row, detail: row.detail as Record<string, unknown>, hash: prevHash };
+      });
+      for (let i = 0; i < rows.length; i += 1000) await t.insert(auditLog).values(rows.slice(i, i + 1000));
+    };
+    if (tx) await write(tx);
+    else await database.db.transaction(async (t) => write(t as unknown as Db));
+  }
+  return {
+    record: (entry, tx) => append([entry], tx),
+    recordMany: append,
   };
 }
 

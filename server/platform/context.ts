@@ -21,6 +21,8 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: AuditEntry, tx?: Db): Promise<void>;
+  /** Several entries appended to the chain in one go (a handful of statements, whatever their number). */
+  recordMany(entries: AuditEntry[], tx?: Db): Promise<void>;
 }
 
 export interface StoredFile {

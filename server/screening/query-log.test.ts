@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createHttpServer } from '../platform/http/server.ts';
 import { createAuthenticator } from '../identity/authenticate.ts';
+import { verifyAuditChain } from '../identity/audit.ts';
 import { TestClient } from '../platform/testing/test-app.ts';
 import { createScreeningModule, flushScreeningQueryLogs } from './module.ts';
 import { createQueryLog } from './query-log.ts';
@@ -105,6 +106,8 @@ describe('the query log', () => {
     expect(new Set(listed.body.items.map((q: { id: string }) => q.id))).toEqual(new Set(replies.map((r) => r.body.queryId)));
     const [{ n }] = await t.ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'screening.search' AND actor_user_id = ${officer.user.id}`);
     expect(n).toBe(25);
+    // Written in batches, the audit entries still form one unbroken hash chain.
+    expect(await verifyAuditChain(t.ctx.database)).toMatchObject({ ok: true, firstBrokenId: null });
   });
 
   it('stores waiting queries on its own within the flush interval, and at close', async () => {

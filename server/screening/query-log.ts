@@ -141,19 +141,18 @@ export function createQueryLog(database: Database, audit: AuditLog, limits: Rate
           FROM unnest(${uuidArray(hits.map((x) => x.queryId))}, ${intArray(hits.map((x) => x.h.item))}, ${textArray(hits.map((x) => x.h.list))},
                       ${uuidArray(hits.map((x) => x.h.recordId))}, ${textArray(hits.map((x) => x.h.match.type))}, ${uuidArray(hits.map((x) => x.forOrg))},
                       ${textArray(hits.map((x) => x.at.toISOString()))}::timestamptz[]) AS h(query_id, i, list, record_id, match, for_org, at)`);
-    for (const r of rows)
-      await audit.record(
-        {
-          actor: r.actor,
-          action: r.q.mode === 'batch' ? 'screening.batch' : 'screening.search',
-          targetType: 'screening_query',
-          targetId: r.id,
-          onBehalfOfOrgId: r.q.onBehalfOfOrgId ?? undefined,
-          detail: { list: r.q.list, items: r.q.items, hits: r.q.hits.length },
-          ...r.meta,
-        },
-        tx,
-      );
+    await audit.recordMany(
+      rows.map((r) => ({
+        actor: r.actor,
+        action: r.q.mode === 'batch' ? 'screening.batch' : 'screening.search',
+        targetType: 'screening_query',
+        targetId: r.id,
+        onBehalfOfOrgId: r.q.onBehalfOfOrgId ?? undefined,
+        detail: { list: r.q.list, items: r.q.items, hits: r.q.hits.length },
+        ...r.meta,
+      })),
+      tx,
+    );
   }
 
   const inTransaction = (rows: Pending[]) => database.db.transaction(async (t) => write(t as unknown as Db, rows));
