@@ -3,6 +3,7 @@ import { createPhotos } from './photos.ts';
 import { createRecords } from './records.ts';
 import { seizureRoutes, type SeizureServices } from './routes.ts';
 import { createSearch } from './search.ts';
+import { registerStatsRoutes } from './stats.ts';
 
 export { insertSeizures, type NewSeizure } from './store.ts';
 export { checkSeizure, type PreparedSeizure } from './check.ts';
@@ -17,5 +18,6 @@ export const seizuresModule: ServerModule = {
   name: 'seizures',
   routes(app, ctx) {
     seizureRoutes(app, ctx, createSeizureServices(ctx));
+    registerStatsRoutes(app, ctx);
   },
 };
