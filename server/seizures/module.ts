@@ -1,4 +1,5 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
+import { registerImportExportRoutes } from './import-routes.ts';
 import { createPhotos } from './photos.ts';
 import { createRecords } from './records.ts';
 import { seizureRoutes, type SeizureServices } from './routes.ts';
@@ -19,5 +20,6 @@ export const seizuresModule: ServerModule = {
   routes(app, ctx) {
     seizureRoutes(app, ctx, createSeizureServices(ctx));
     registerStatsRoutes(app, ctx);
+    registerImportExportRoutes(app, ctx, createSeizureServices(ctx));
   },
 };
