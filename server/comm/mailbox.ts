@@ -6,11 +6,18 @@ import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, forbidden, notFound, Problem } from '../platform/http/problem.ts';
 import { queueNotice } from '../identity/notices.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';
-import { MAX_ATTACHMENTS, type ComposeInput } from './schema.ts';
+import type { z } from 'zod';
+import { MAX_ATTACHMENTS, type ComposeInput, type message } from './schema.ts';
+
+export type Message = z.infer<typeof message>;
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs' | 'files'>;
 const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+/** Writes the message row inside send's transaction and answers its id, send time and (if changed) subject. */
+export type StoreMessage = (tx: Db, recipients: string[]) => Promise<{ id: string; sent_at: string; subject?: string }>;
+/** Counting a search's matches stops here. */
+export const COUNT_CAP = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -48,7 +55,11 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     return rows.map((r) => r.user_id);
   }
 
-  async function send(p: Principal, opId: string, input: ComposeInput, meta: Meta = {}) {
+  /**
+   * Stores a message and delivers it. `store` lets formatted messages write their own row (number,
+   * fields, a submitted draft) in the same transaction, before the deliveries.
+   */
+  async function send(p: Principal, opId: string, input: ComposeInput, meta: Meta = {}, opts: { store?: StoreMessage } = {}) {
     await operations.requireMember(p, opId);
     const attachmentIds = [...new Set(input.attachmentIds)];
     if (attachmentIds.length > MAX_ATTACHMENTS) throw badRequest(`At most ${MAX_ATTACHMENTS} attachments.`, [{ field: 'body.attachmentIds', message: `at most ${MAX_ATTACHMENTS}` }]);
@@ -72,7 +83,9 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
         const bad = attachmentIds.map((a, i) => ({ a, i })).filter((x) => !ok.has(x.a));
         if (bad.length) throw new Problem(422, 'Unprocessable Content', 'Some attachments are not uploads of yours.', bad.map((x) => ({ field: `body.attachmentIds.${x.i}`, message: 'is not an upload of yours' })));
       }
-      const [m] = await exec<{ id: string; sent_at: string }>(tx, sql`INSERT INTO comm_messages (operation_id, sender_id, subject, body, reply_to_id, forwarded_from_id, addressed_to, recipient_count)
+      const [m] = opts.store
+        ? [await opts.store(tx, recipients)]
+        : await exec<{ id: string; sent_at: string; subject?: string }>(tx, sql`INSERT INTO comm_messages (operation_id, sender_id, subject, body, reply_to_id, forwarded_from_id, addressed_to, recipient_count)
         VALUES (${opId}, ${p.userId}, ${input.subject}, ${input.body}, ${input.replyToId ?? null}, ${input.forwardOfId ?? null}, ${input.to.mode}, ${recipients.length})
         RETURNING id, sent_at::text AS sent_at`);
       await tx.execute(sql`INSERT INTO comm_deliveries (message_id, user_id, operation_id, sent_at)
@@ -87,7 +100,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
         { title: `New message in ${op.name}`, body: `A new message is waiting for you in the operation ${op.name}.`, link: `/operations/${opId}/mailbox` },
         { userIds: recipients, onlyMailAlerts: true },
       );
-      publish = () => events.publish('comm.message', { operationId: opId, messageId: m.id, subject: input.subject, senderId: p.userId }, { userIds: recipients });
+      publish = () => events.publish('comm.message', { operationId: opId, messageId: m.id, subject: m.subject ?? input.subject, senderId: p.userId }, { userIds: recipients });
       return m.id;
     });
     await publish();
@@ -105,20 +118,28 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     const text = q.q ? sql` AND m.search @@ websearch_to_tsquery('simple', ${q.q})` : sql``;
     const unread = q.unread === 'true' ? sql` AND d.read_at IS NULL` : q.unread === 'false' ? sql` AND d.read_at IS NOT NULL` : sql``;
     // What was delivered to me, and my own copies (outbox; bin holds both).
-    const delivered = q.folder === 'outbox' ? null : sql`SELECT ${SUMMARY}, d.read_at IS NOT NULL AS read, d.folder, d.sent_at AS sort_at FROM comm_deliveries d
+    const box = sql`d.user_id = ${p.userId} AND d.operation_id = ${opId} AND d.folder = ${q.folder}${unread}`;
+    const mine = q.folder === 'outbox' || q.folder === 'bin';
+    // Without a text search, the page is cut from the delivery index first and only its rows are joined;
+    // when the bin merges two sources, each gives its first offset + pageSize rows.
+    const cut = mine ? sql`LIMIT ${offset + q.pageSize}` : sql`LIMIT ${q.pageSize} OFFSET ${offset}`;
+    const deliveries = q.q ? sql`comm_deliveries d` : sql`(SELECT * FROM comm_deliveries d WHERE ${box} ORDER BY d.sent_at DESC, d.message_id ${cut}) d`;
+    const delivered = q.folder === 'outbox' ? null : sql`SELECT ${SUMMARY}, d.read_at IS NOT NULL AS read, d.folder, d.sent_at AS sort_at FROM ${deliveries}
         JOIN comm_messages m ON m.id = d.message_id JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
-        WHERE d.user_id = ${p.userId} AND d.operation_id = ${opId} AND d.folder = ${q.folder}${unread}${text}`;
-    const own = q.folder === 'outbox' || q.folder === 'bin' ? sql`SELECT ${SUMMARY}, true AS read, m.sender_folder AS folder, m.sent_at AS sort_at FROM comm_messages m
+        WHERE ${box}${text}`;
+    const own = mine ? sql`SELECT ${SUMMARY}, true AS read, m.sender_folder AS folder, m.sent_at AS sort_at FROM comm_messages m
         JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
         WHERE m.operation_id = ${opId} AND m.sender_id = ${p.userId} AND m.sender_folder = ${q.folder}${q.unread === 'true' ? sql` AND false` : sql``}${text}` : null;
     const source = delivered && own ? sql`(${delivered}) UNION ALL (${own})` : (delivered ?? own)!;
+    const page = !mine && !q.q ? sql`` : sql` LIMIT ${q.pageSize} OFFSET ${offset}`;
     const [items, [{ n }]] = await Promise.all([
-      database.rows<Record<string, unknown>>(sql`SELECT * FROM (${source}) x ORDER BY x.sort_at DESC, x.id LIMIT ${q.pageSize} OFFSET ${offset}`),
-      !q.q && delivered && !own
-        ? database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM comm_deliveries d WHERE d.user_id = ${p.userId} AND d.operation_id = ${opId} AND d.folder = ${q.folder}${unread}`)
-        : database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${source}) x`),
+      database.rows<Record<string, unknown>>(sql`SELECT * FROM (${source}) x ORDER BY x.sort_at DESC, x.id${page}`),
+      // A text search counts up to COUNT_CAP matches ("1,000+"); a folder is counted from its index.
+      !q.q && !mine
+        ? database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM comm_deliveries d WHERE ${box}`)
+        : database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${source}) x LIMIT ${COUNT_CAP + 1}) y`),
     ]);
-    return { items: items.map(({ sort_at: _s, ...r }) => ({ ...r, sentAt: iso(r.sentAt) })), total: n, page: q.page, pageSize: q.pageSize };
+    return { items: items.map(({ sort_at: _s, ...r }) => ({ ...r, sentAt: iso(r.sentAt) })), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: q.page, pageSize: q.pageSize };
   }
 
   async function ownFolder(opId: string, userId: string, folderId: string): Promise<boolean> {
@@ -128,7 +149,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
   }
 
   /** Opens a message: a recipient's first opening marks it read (the sender sees it in the read status). */
-  async function getMessage(p: Principal, opId: string, messageId: string, markRead = true) {
+  async function getMessage(p: Principal, opId: string, messageId: string, markRead = true): Promise<Message> {
     await operations.requireMember(p, opId);
     const [m] = await database.rows<Record<string, unknown>>(sql`SELECT ${SUMMARY}, m.operation_id AS "operationId", m.body, m.addressed_to AS "addressedTo",
         m.reply_to_id AS "replyToId", m.forwarded_from_id AS "forwardedFromId", m.sender_folder AS "senderFolder",
@@ -154,7 +175,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       folder: (deliveryFolder ?? senderFolder) as string,
       recipients,
       attachmentList,
-    };
+    } as unknown as Message;
   }
 
   /** "46 read, 250 unread", and who: for the sender and the operation's OCU. */
@@ -180,7 +201,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     if (moved.length) return;
     // The sender's own copy moves between the outbox and the bin.
     const own = folder === 'outbox' || folder === 'bin' ? await database.rows(sql`UPDATE comm_messages SET sender_folder = ${folder} WHERE id = ${messageId} AND operation_id = ${opId}
-      AND sender_id = ${p.userId} RETURNING id`) : [];
+      AND sender_id = ${p.userId} AND status = 'sent' RETURNING id`) : [];
     if (!own.length) throw notFound('Message');
   }
 

@@ -3,7 +3,11 @@ import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
-import type { OperationInput, OperationRole } from './schema.ts';
+import { installBuiltinTemplates } from './builtin-templates.ts';
+import type { z } from 'zod';
+import type { operation, OperationInput, OperationRole } from './schema.ts';
+
+export type Operation = z.infer<typeof operation>;
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events'>;
 export interface Meta {
@@ -48,9 +52,9 @@ export function createOperations(ctx: Ctx) {
     o.newsletter_time_zone AS "newsletterTimeZone",
     (SELECT count(*)::int FROM comm_members x WHERE x.operation_id = o.id) AS "memberCount"`;
 
-  const out = (r: Record<string, unknown>) => ({ ...r, startsOn: day(r.startsOn), endsOn: day(r.endsOn) });
+  const out = (r: Record<string, unknown>) => ({ ...r, startsOn: day(r.startsOn), endsOn: day(r.endsOn) }) as Operation;
 
-  async function listMine(p: Principal) {
+  async function listMine(p: Principal): Promise<Operation[]> {
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT ${OPERATION_COLUMNS}, m.role AS "myRole",
         (SELECT count(*)::int FROM comm_deliveries d WHERE d.user_id = m.user_id AND d.operation_id = o.id AND d.read_at IS NULL AND d.folder <> 'bin') AS unread
       FROM comm_members m JOIN comm_operations o ON o.id = m.operation_id JOIN organisations org ON org.id = o.organiser_org_id
@@ -58,7 +62,7 @@ export function createOperations(ctx: Ctx) {
     return rows.map(out);
   }
 
-  async function get(p: Principal, opId: string) {
+  async function get(p: Principal, opId: string): Promise<Operation> {
     const role = await requireMember(p, opId);
     const [row] = await database.rows<Record<string, unknown>>(sql`SELECT ${OPERATION_COLUMNS},
         (SELECT count(*)::int FROM comm_deliveries d WHERE d.user_id = ${p.userId} AND d.operation_id = o.id AND d.read_at IS NULL AND d.folder <> 'bin') AS unread
@@ -66,8 +70,8 @@ export function createOperations(ctx: Ctx) {
     return { ...out(row), myRole: role };
   }
 
-  /** The creator becomes the operation's first OCU+. */
-  async function create(p: Principal, input: OperationInput, meta: Meta = {}) {
+  /** The creator becomes the operation's first OCU+; the operation gets the built-in WARNING, FEEDBACK and SEIZURE templates (`globalShield`: their Global Shield variant). */
+  async function create(p: Principal, input: OperationInput, meta: Meta = {}, opts: { globalShield?: boolean } = {}) {
     try {
       const id = await database.db.transaction(async (t) => {
         const tx = t as unknown as Db;
@@ -76,6 +80,7 @@ export function createOperations(ctx: Ctx) {
           VALUES (${input.code}, ${input.name}, ${input.description}, ${input.startsOn ?? null}, ${input.endsOn ?? null}, ${input.status}, ${p.orgId},
             ${input.newsletterHour}, ${input.newsletterTimeZone}, ${p.userId}) RETURNING id`);
         await tx.execute(sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${row.id}, ${p.userId}, 'ocu_plus', ${p.userId})`);
+        await installBuiltinTemplates(tx, row.id, { globalShield: opts.globalShield, userId: p.userId });
         await audit.record({ actor: p, action: 'comm.operation.create', targetType: 'operation', targetId: row.id, detail: { code: input.code }, ...meta }, tx as never);
         return row.id;
       });

@@ -102,7 +102,7 @@ export const mailboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
-export const mailboxPage = z.object({ items: z.array(messageSummary), total: z.number(), page: z.number(), pageSize: z.number() });
+export const mailboxPage = z.object({ items: z.array(messageSummary), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() });
 export const moveInput = z.object({ folder: z.string().trim().min(1).max(40).describe('inbox, bin or one of my folder ids (outbox for my own messages)') });
 export const folderInput = z.object({ name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters') });
 export const folder = z.object({ id: z.string(), name: z.string(), total: z.number(), unread: z.number(), builtIn: z.boolean() });
