@@ -82,32 +82,6 @@ export async function matchKeys(database: Database, probes: Probe[], lists: read
   });
 }
 
-/**
- * Keys one edit away from one probe (substitution, missing or extra character, adjacent swap).
- * The pigeonhole probes (see the migration) find candidate keys on the two edit indexes with an
- * index-only scan; levenshtein_less_equal(…, 2) drops most of them in the database (it counts a
- * swap as two), and oneEdit() keeps the true neighbours and says which edit each is.
- */
-export async function matchOneEdit(database: Database, probe: Probe, lists: readonly ListName[]): Promise<KeyHit[]> {
-  if (probe.norm.length < MIN_EDIT_LENGTH) return [];
-  const arms = editProbes(probe.norm).flatMap((p) => [
-    sql`SELECT norm FROM screening_keys WHERE length(norm) = ${p.length} AND left(norm, (length(norm) - 1) / 2) = ${p.prefix}
-          AND levenshtein_less_equal(norm, ${probe.norm}, 2) <= 2`,
-    sql`SELECT norm FROM screening_keys WHERE length(norm) = ${p.length} AND right(norm, (length(norm) - 1) / 2) = ${p.suffix}
-          AND levenshtein_less_equal(norm, ${probe.norm}, 2) <= 2`,
-  ]);
-  const candidates = await database.rows<{ norm: string }>(sql.join(arms, sql` UNION `));
-  const near = candidates.map((c) => ({ norm: c.norm, edit: oneEdit(probe.norm, c.norm) })).filter((c): c is { norm: string; edit: OneEdit } => !!c.edit);
-  if (!near.length) return [];
-  const rows = await database.rows<{ list: ListName; record_id: string; raw: string; norm: string }>(sql`
-    SELECT list, record_id, raw, norm FROM screening_keys
-     WHERE norm = ANY(${textArray(near.map((n) => n.norm))}) AND kind = ${probe.kind} AND list = ANY(${textArray(lists)})`);
-  return rows.map((r) => {
-    const edit = near.find((n) => n.norm === r.norm)!.edit;
-    return { item: probe.item, list: r.list, recordId: r.record_id, match: { type: 'one_edit', key: r.raw, edit, detail: `one edit away: ${describeEdit(edit)}` } };
-  });
-}
-
 /** A wildcard pattern (`?` one character, `*` any run) as a LIKE pattern over folded keys. */
 export function wildcardPattern(raw: string, field = 'body.identifier'): { like: string; fixed: number } {
   // The fixed parts are read as folded keys (upper case, letters and digits only, OCR pairs folded),
@@ -166,33 +140,47 @@ export function bestPerRecord(hits: KeyHit[]): KeyHit[] {
 }
 
 /**
- * One-edit matches of many probes in one statement (batch screening): the pigeonhole probes of all
- * items go in as arrays, and a lateral join runs the two edit-index probes for each.
+ * Keys one edit away (substitution, missing or extra character, adjacent swap) from many probes, in
+ * two statements whatever their number. The pigeonhole probes (see the 0001 migration) find candidate
+ * keys on the two edit indexes with index-only scans, one lateral pair per searched key;
+ * levenshtein_less_equal(…, 2) drops most in the database (it counts a swap as two), and oneEdit()
+ * keeps the true neighbours and says which edit each is. A value read as several kinds of key often
+ * has the same normal form for each: it is looked up once.
  */
 export async function matchOneEditMany(database: Database, probes: Probe[], lists: readonly ListName[]): Promise<KeyHit[]> {
-  const rowsIn: { i: number; kind: string; norm: string; len: number; prefix: string; suffix: string }[] = [];
-  for (const p of probes) if (p.norm.length >= MIN_EDIT_LENGTH) for (const e of editProbes(p.norm)) rowsIn.push({ i: p.item, kind: p.kind, norm: p.norm, len: e.length, prefix: e.prefix, suffix: e.suffix });
+  const norms = [...new Set(probes.filter((p) => p.norm.length >= MIN_EDIT_LENGTH).map((p) => p.norm))];
+  const rowsIn: { norm: string; len: number; prefix: string; suffix: string }[] = [];
+  for (const norm of norms) for (const e of editProbes(norm)) rowsIn.push({ norm, len: e.length, prefix: e.prefix, suffix: e.suffix });
   if (!rowsIn.length) return [];
-  const candidates = await database.rows<{ i: number; kind: string; q_norm: string; norm: string }>(sql`
-    WITH q AS (SELECT * FROM unnest(${intArray(rowsIn.map((r) => r.i))}, ${textArray(rowsIn.map((r) => r.kind))}, ${textArray(rowsIn.map((r) => r.norm))},
-                                    ${intArray(rowsIn.map((r) => r.len))}, ${textArray(rowsIn.map((r) => r.prefix))}, ${textArray(rowsIn.map((r) => r.suffix))})
-                         AS q(i, kind, norm, len, prefix, suffix))
-    SELECT DISTINCT q.i, q.kind, q.norm AS q_norm, c.norm FROM q
+  const candidates = await database.rows<{ q_norm: string; norm: string }>(sql`
+    WITH q AS (SELECT * FROM unnest(${textArray(rowsIn.map((r) => r.norm))}, ${intArray(rowsIn.map((r) => r.len))},
+                                    ${textArray(rowsIn.map((r) => r.prefix))}, ${textArray(rowsIn.map((r) => r.suffix))}) AS q(norm, len, prefix, suffix))
+    SELECT DISTINCT q.norm AS q_norm, c.norm FROM q
       CROSS JOIN LATERAL (
         SELECT norm FROM screening_keys WHERE length(norm) = q.len AND left(norm, (length(norm) - 1) / 2) = q.prefix COLLATE "C"
         UNION
         SELECT norm FROM screening_keys WHERE length(norm) = q.len AND right(norm, (length(norm) - 1) / 2) = q.suffix COLLATE "C"
       ) c
      WHERE levenshtein_less_equal(c.norm, q.norm, 2) <= 2`);
-  const near = candidates.map((c) => ({ ...c, edit: oneEdit(c.q_norm, c.norm) })).filter((c): c is typeof c & { edit: OneEdit } => !!c.edit);
-  if (!near.length) return [];
+  // searched norm -> [recorded norm, edit]
+  const near = new Map<string, { norm: string; edit: OneEdit }[]>();
+  for (const c of candidates) {
+    const edit = oneEdit(c.q_norm, c.norm);
+    if (edit) (near.get(c.q_norm) ?? near.set(c.q_norm, []).get(c.q_norm)!).push({ norm: c.norm, edit });
+  }
+  if (!near.size) return [];
+  const recorded = [...new Set([...near.values()].flat().map((n) => n.norm))];
+  const kinds = [...new Set(probes.map((p) => p.kind))];
   const rows = await database.rows<{ list: ListName; record_id: string; raw: string; norm: string; kind: string }>(sql`
     SELECT list, record_id, raw, norm, kind FROM screening_keys
-     WHERE norm = ANY(${textArray([...new Set(near.map((n) => n.norm))])}) AND list = ANY(${textArray(lists)})`);
+     WHERE kind = ANY(${textArray(kinds)}) AND norm = ANY(${textArray(recorded)}) AND list = ANY(${textArray(lists)})`);
+  // (kind, recorded norm) -> its keys
+  const keysOf = new Map<string, typeof rows>();
+  for (const r of rows) (keysOf.get(`${r.kind}:${r.norm}`) ?? keysOf.set(`${r.kind}:${r.norm}`, []).get(`${r.kind}:${r.norm}`)!).push(r);
   const out: KeyHit[] = [];
-  for (const n of near)
-    for (const r of rows)
-      if (r.norm === n.norm && r.kind === n.kind)
-        out.push({ item: n.i, list: r.list, recordId: r.record_id, match: { type: 'one_edit', key: r.raw, edit: n.edit, detail: `one edit away: ${describeEdit(n.edit)}` } });
+  for (const p of probes)
+    for (const n of near.get(p.norm) ?? [])
+      for (const r of keysOf.get(`${p.kind}:${n.norm}`) ?? [])
+        out.push({ item: p.item, list: r.list, recordId: r.record_id, match: { type: 'one_edit', key: r.raw, edit: n.edit, detail: `one edit away: ${describeEdit(n.edit)}` } });
   return out;
 }

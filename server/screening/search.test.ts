@@ -53,6 +53,17 @@ describe('POST /api/v1/screening/search', () => {
     expect((await search({ identifier: 'AB1234567', oneEdit: false, list: 'vehicles' })).body.hits).toEqual([]);
   });
 
+  it('finds an obliterated serial whose first characters are unreadable, and a value read as several kinds once', async () => {
+    const leading = await search({ identifier: '?LK4471*', list: 'firearms' });
+    expect(leading.body.hits.map((h: { recordId: string }) => h.recordId)).toEqual([ids.firearm]);
+    const inner = await search({ identifier: '*K447?X2' });
+    expect(inner.body.hits[0]).toMatchObject({ recordId: ids.firearm, match: { type: 'wildcard' } });
+    // GLK4471X3 is read as a document number and as a firearm serial: still one hit per record, one edit away.
+    const typo = await search({ identifier: 'GLK4471X3' });
+    expect(typo.body.hits).toHaveLength(1);
+    expect(typo.body.hits[0]).toMatchObject({ recordId: ids.firearm, match: { type: 'one_edit', edit: { op: 'substitution', position: 9 } } });
+  });
+
   it('refuses a wildcard pattern that would match everything, naming the field', async () => {
     const res = await search({ identifier: 'A?*1' });
     expect(res.status).toBe(400);

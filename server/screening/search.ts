@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { screeningProblem } from './problems.ts';
 import type { FirearmReference } from './firearm-reference.ts';
-import { bestPerRecord, firstLevels, isWildcard, matchKeys, matchOneEdit, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
+import { bestPerRecord, firstLevels, isWildcard, matchKeys, matchOneEditMany, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
 import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
 import type { QueryLog, QueryMeta } from './query-log.ts';
 import { firstLevelColumns } from './record-shape.ts';
@@ -54,7 +54,7 @@ export function createSearch(deps: { database: Database; reference: FirearmRefer
       } else {
         const probes = probesFor([{ raw: identifier }], keyed);
         hits = await matchKeys(database, probes, keyed);
-        if (input.oneEdit !== false) for (const p of probes) hits.push(...(await matchOneEdit(database, p, keyed)));
+        if (input.oneEdit !== false) hits.push(...(await matchOneEditMany(database, probes, keyed)));
       }
     } else {
       hits = await fieldsOnly(lists, conditions, limit);
