@@ -59,7 +59,9 @@ async function load(database: Database, n: number): Promise<{ result: GenerateRe
   if (database.kind === 'postgres') await database.exec(`SET maintenance_work_mem = '512MB'`);
   for (const i of indexes) await database.exec(i.indexdef);
   for (const f of foreignKeys) await database.exec(`ALTER TABLE ${f.tbl} ADD CONSTRAINT ${f.name} ${f.def}`);
-  await database.exec(`ANALYZE ${TABLES.join(', ')}`);
+  // VACUUM also sets the visibility map, without which an index-only scan still reads every row's page
+  // (autovacuum does the same on a running deployment after a bulk load).
+  await database.exec(`VACUUM (ANALYZE) ${TABLES.join(', ')}`);
   return { result, loadMs, indexMs: performance.now() - t1 };
 }
 
@@ -162,7 +164,7 @@ async function run(label: string, database: Database, env: Record<string, string
   console.log(`\n[${label}] loading ${fmt(n)} travel documents, ${fmt(Math.round(n / 10))} vehicles, ${fmt(Math.round(n / 20))} firearms (budget size: ${budgetN})`);
   const { result, loadMs, indexMs } = await load(database, n);
   const [{ keys }] = await database.rows<{ keys: number }>(sql`SELECT count(*)::int AS keys FROM screening_keys`);
-  console.log(`  load ${seconds(loadMs)} (${fmt(Math.round((n * 1.15) / (loadMs / 1000)))} records/s), indexes + foreign keys + ANALYZE ${seconds(indexMs)}, ${fmt(keys)} keys`);
+  console.log(`  load ${seconds(loadMs)} (${fmt(Math.round((n * 1.15) / (loadMs / 1000)))} records/s), indexes + foreign keys + VACUUM ANALYZE ${seconds(indexMs)}, ${fmt(keys)} keys`);
   await database.close();
   const token = issueToken(env);
   const server = await startServer(env, port);
