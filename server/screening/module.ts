@@ -1,5 +1,5 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
-import { countryExists } from '../reference/module.ts';
+import { countryExists, createReferenceService } from '../reference/module.ts';
 import { createBatch } from './batch.ts';
 import { createCsvImport } from './csv-import.ts';
 import { createFirearmReference } from './firearm-reference.ts';
@@ -37,6 +37,7 @@ export function createScreeningServices(ctx: Pick<AppContext, 'database' | 'audi
   const { database, audit } = ctx;
   const reference = createFirearmReference(database, audit);
   const records = createRecords({ database, audit, reference, countryExists: (c) => countryExists(database, c) });
+  const countries = createReferenceService(database);
   const queryLog = createQueryLog(database, audit, limits, {
     organisationExists: async (id) => !!(await getOrganisation(database, id)),
     onError: (err, message) => (ctx.log ? ctx.log.error({ err }, message) : console.error(message, err)),
@@ -47,7 +48,7 @@ export function createScreeningServices(ctx: Pick<AppContext, 'database' | 'audi
     records,
     reference,
     queryLog,
-    search: createSearch({ database, reference, queryLog }),
+    search: createSearch({ database, reference, queryLog, countryOfAlpha3: async (code) => (await countries.get('countries', code))?.code ?? null }),
     batch: createBatch({ database, queryLog }),
     csvImport: createCsvImport({ database, audit, records }),
   };

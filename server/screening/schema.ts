@@ -97,7 +97,13 @@ export const searchFields = z
   .strict();
 
 export const searchBody = z.object({
-  identifier: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional().describe('Any identifier; ? and * are wildcards (at least 3 other characters)'),
+  identifier: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .optional()
+    .describe('Any identifier; ? and * are wildcards (at least 3 other characters); an MRZ (2 or 3 lines) is read and searched as the travel document it names'),
   list: listParams.shape.list.optional(),
   fields: searchFields.optional(),
   oneEdit: z.boolean().default(true),
@@ -118,7 +124,23 @@ export const searchHit = z.object({
   match: matchReason,
   firstLevel: z.record(z.string(), z.unknown()).describe('Only the identifying fields; open the record for the rest (audited)'),
 });
-export const searchReply = z.object({ queryId: z.uuid(), hits: z.array(searchHit) });
+export const mrzReading = z.object({
+  format: z.string(),
+  valid: z.boolean().describe('Every check digit holds'),
+  documentType: z.string().nullable(),
+  documentNumber: z.string(),
+  issuingState: z.string().nullable().describe('As written in the zone (ICAO code)'),
+  issuingCountry: z.string().nullable().describe('The ISO 3166 country it stands for, searched with the number'),
+  expiryDate: z.string().describe('YYMMDD as written'),
+  checks: z.object({ documentNumber: z.boolean(), expiryDate: z.boolean(), composite: z.boolean().nullable() }),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  warnings: z.array(z.string()),
+});
+export const searchReply = z.object({
+  queryId: z.uuid(),
+  hits: z.array(searchHit),
+  mrz: mrzReading.optional().describe("When the identifier was an MRZ: the document it names (the holder's data is left out)"),
+});
 
 export const batchBody = z.object({
   items: z

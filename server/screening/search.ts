@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { screeningProblem } from './problems.ts';
+import { looksLikeMrz, readMrzForSearch, type MrzReading } from './mrz-search.ts';
 import type { FirearmReference } from './firearm-reference.ts';
 import { bestPerRecord, firstLevels, isWildcard, matchKeys, matchOneEditMany, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
 import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
@@ -30,11 +31,28 @@ export interface SearchHit {
 export interface SearchReply {
   queryId: string;
   hits: SearchHit[];
+  /** When the identifier was an MRZ: how it was read (the document's fields only). */
+  mrz?: MrzReading;
 }
 
 /** One item, by identifier or by structured fields, across all lists or one; every search is logged. */
-export function createSearch(deps: { database: Database; reference: FirearmReference; queryLog: QueryLog }) {
+export function createSearch(deps: { database: Database; reference: FirearmReference; queryLog: QueryLog; countryOfAlpha3?: (code: string) => Promise<string | null> }) {
   const { database, reference, queryLog } = deps;
+  const countryOfAlpha3 = deps.countryOfAlpha3 ?? (async () => null);
+
+  /**
+   * An MRZ in the identifier becomes a travel-document search: its document number, in the
+   * travel documents list, of its issuing country when the zone names one that is a country.
+   */
+  async function readIdentifier(input: SearchInput): Promise<{ input: SearchInput; mrz?: MrzReading }> {
+    const identifier = input.identifier?.trim();
+    if (!identifier || !looksLikeMrz(identifier)) return { input };
+    if (input.list && input.list !== 'travel_documents')
+      throw screeningProblem(400, 'mrz-invalid', 'An MRZ describes a travel document: search it in the travel documents list or across all lists.', [{ field: 'body.list', message: 'must be travel_documents for an MRZ' }]);
+    const mrz = await readMrzForSearch(identifier, countryOfAlpha3);
+    const fields = { ...input.fields, ...(mrz.issuingCountry && !input.fields?.issuingCountry ? { issuingCountry: mrz.issuingCountry } : {}) };
+    return { input: { ...input, identifier: mrz.documentNumber, list: 'travel_documents', fields }, mrz };
+  }
 
   async function find(input: SearchInput): Promise<SearchHit[]> {
     const fields = input.fields ?? {};
@@ -79,22 +97,29 @@ export function createSearch(deps: { database: Database; reference: FirearmRefer
     return out;
   }
 
-  async function search(actor: Principal, input: SearchInput, meta: QueryMeta = {}): Promise<SearchReply> {
-    await queryLog.admit(actor, 'search', 1, input.onBehalfOfOrgId);
+  async function search(actor: Principal, asked: SearchInput, meta: QueryMeta = {}): Promise<SearchReply> {
+    await queryLog.admit(actor, 'search', 1, asked.onBehalfOfOrgId);
+    const { input, mrz } = await readIdentifier(asked);
     const hits = await find(input);
     const queryId = await queryLog.record(
       actor,
       {
         mode: 'search',
         list: input.list ?? null,
-        query: { identifier: input.identifier ?? null, fields: input.fields ?? {}, oneEdit: input.oneEdit !== false },
+        // For an MRZ, the document it names, never the zone itself: the zone holds the holder's name and birth date.
+        query: {
+          identifier: input.identifier ?? null,
+          fields: input.fields ?? {},
+          oneEdit: input.oneEdit !== false,
+          ...(mrz ? { mrz: { format: mrz.format, issuingState: mrz.issuingState, valid: mrz.valid } } : {}),
+        },
         items: 1,
         hits: hits.map((h) => ({ item: 0, list: h.list, recordId: h.recordId, match: h.match })),
         onBehalfOfOrgId: input.onBehalfOfOrgId ?? null,
       },
       meta,
     );
-    return { queryId, hits };
+    return { queryId, hits, ...(mrz ? { mrz } : {}) };
   }
 
   return { search, find };
