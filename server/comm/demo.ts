@@ -102,7 +102,7 @@ export async function seedCommDemo(ctx: AppContext, log: (m: string) => void): P
     status: 'active',
     newsletterHour: 7,
     newsletterTimeZone: 'Europe/Brussels',
-  });
+  }, {}, { globalShield: true });
   for (const m of MEMBERS.slice(1)) await comm.operations.addMember(as('i2c.officer'), op.id, as(m.username).userId, m.role);
 
   const folders = new Map<string, string>();

@@ -4,10 +4,12 @@ import { createOperations } from './operations.ts';
 import { createLibrary } from './library.ts';
 import { createGroupUsers } from './group-users.ts';
 import { commRoutes } from './routes.ts';
+import { createFormattedServices } from './formatted-routes.ts';
 
 export function createCommServices(ctx: AppContext) {
   const operations = createOperations(ctx);
-  return { operations, mailbox: createMailbox(ctx, operations), library: createLibrary(ctx, operations), groupUsers: createGroupUsers(ctx, operations) };
+  const mailbox = createMailbox(ctx, operations);
+  return { operations, mailbox, library: createLibrary(ctx, operations), groupUsers: createGroupUsers(ctx, operations), ...createFormattedServices(ctx, operations, mailbox) };
 }
 
 export const commModule: ServerModule = {
