@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { listenToComm } from '../comm/comm-live.ts';
 import { API_BASE } from './api.ts';
 import { followLanguageFromElsewhere } from './language-sync.ts';
 import { useToasts } from './toasts.tsx';
@@ -68,6 +69,7 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
         void queryClient.invalidateQueries({ queryKey: ['session'] });
         if (change.language) void followLanguageFromElsewhere(change.language);
       });
+      listenToComm(source, queryClient, (toast) => toastsRef.current.show(toast), (key) => tRef.current(key));
       source.addEventListener('notification', (event) => {
         const note = readNotification((event as MessageEvent<string>).data);
         toastsRef.current.show({

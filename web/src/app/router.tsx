@@ -6,6 +6,14 @@ import { TokensPage } from '../admin/TokensPage.tsx';
 import { UsersPage } from '../admin/UsersPage.tsx';
 import { ChangePasswordPage } from '../identity/ChangePasswordPage.tsx';
 import { ProfilePage } from '../identity/ProfilePage.tsx';
+import { ComposePage } from '../comm/ComposePage.tsx';
+import { LibraryPage } from '../comm/LibraryPage.tsx';
+import { MailboxPage } from '../comm/MailboxPage.tsx';
+import { MembersPage } from '../comm/MembersPage.tsx';
+import { MessagePage } from '../comm/MessagePage.tsx';
+import { OperationHomePage } from '../comm/OperationHomePage.tsx';
+import { OperationsPage } from '../comm/OperationsPage.tsx';
+import { validateComposeSearch, validateMailboxSearch } from '../comm/search-params.ts';
 import { ReferenceDataPage } from '../reference/ReferenceDataPage.tsx';
 import { BatchPage } from '../screening/BatchPage.tsx';
 import { HitPage } from '../screening/HitPage.tsx';
@@ -61,6 +69,13 @@ const routeTree = rootRoute.addChildren([
   rolesPage('/screening/trace-requests', canSeeHits, TraceRequestsPage),
   rolesPage('/screening/trace-requests/$id', canSeeHits, TraceRequestPage),
   adminPage('/screening/queries', QueriesPage),
+  page('/operations', OperationsPage),
+  page('/operations/$opId', OperationHomePage),
+  createRoute({ getParentRoute: () => rootRoute, path: '/operations/$opId/mailbox', validateSearch: validateMailboxSearch, component: MailboxPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/operations/$opId/compose', validateSearch: validateComposeSearch, component: ComposePage }),
+  page('/operations/$opId/messages/$messageId', MessagePage),
+  page('/operations/$opId/library', LibraryPage),
+  page('/operations/$opId/members', MembersPage),
   adminPage('/admin/organisations', OrganisationsPage),
   adminPage('/admin/users', UsersPage),
   adminPage('/admin/tokens', TokensPage),
