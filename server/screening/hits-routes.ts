@@ -10,6 +10,7 @@ import {
   hitsQuery,
   hitsReply,
   openReply,
+  organisationsReply,
   traceAnswerBody,
   traceAskBody,
   traceQuery,
@@ -18,6 +19,7 @@ import {
 } from './hits-schema.ts';
 import { RECORDERS, SEARCHERS, type ScreeningServices } from './routes.ts';
 import { createTraceRequests } from './trace-requests.ts';
+import { createOrganisationNames } from './organisations.ts';
 
 const BASE = '/api/v1/screening';
 /** Either side of a hit or a trace request: who searches and who records. */
@@ -26,8 +28,18 @@ const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 
 /** Second-level opening, hit confirmation and firearm trace requests; they notify live and by mail, so they need the whole context. */
 export function registerHitRoutes(app: App, ctx: AppContext, services?: Pick<ScreeningServices, 'queryLog'>): void {
-  const hits = createHits(ctx, { flushQueries: services?.queryLog.flush });
-  const traces = createTraceRequests(ctx);
+  const orgNames = createOrganisationNames(ctx.database);
+  const hits = createHits(ctx, { flushQueries: services?.queryLog.flush, orgNames });
+  const traces = createTraceRequests(ctx, orgNames);
+
+  app.get(
+    `${BASE}/organisations`,
+    {
+      config: { access: ['i2c_officer', 'admin'] },
+      schema: { tags: ['screening'], summary: 'The administrations an I2C officer may search on behalf of: id, name, short name, kind and country only', response: { 200: organisationsReply } },
+    },
+    async () => ({ items: await orgNames.list() }),
+  );
 
   app.post(
     `${BASE}/queries/:queryId/candidates/:recordId/open`,
@@ -74,6 +86,12 @@ export function registerHitRoutes(app: App, ctx: AppContext, services?: Pick<Scr
     `${BASE}/trace-requests`,
     { config: { access: SEARCHERS }, schema: { tags: ['screening'], summary: 'Ask the recording organisation about a firearm; notifies it', body: traceAskBody, response: { 201: traceRequest } } },
     async (request, reply) => reply.status(201).send(await traces.ask(requirePrincipal(request), request.body, meta(request))),
+  );
+
+  app.get(
+    `${BASE}/trace-requests/:id`,
+    { config: { access: INVOLVED }, schema: { tags: ['screening'], summary: 'One trace request (the organisation that asked, the recording one, or the I2C desk)', params: hitParams, response: { 200: traceRequest } } },
+    async (request) => traces.get(requirePrincipal(request), request.params.id),
   );
 
   app.post(

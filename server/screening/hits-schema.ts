@@ -7,6 +7,9 @@ const note = (what: string) => z.string().trim().min(1, 'must not be empty').max
 
 export const candidateParams = z.object({ queryId: uuid, recordId: uuid });
 export const hitParams = z.object({ id: uuid });
+export const organisationsReply = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), shortName: z.string(), kind: z.string(), country: z.string().nullable() })),
+});
 
 export const hit = z.object({
   id: z.uuid(),
@@ -26,6 +29,10 @@ export const hit = z.object({
   note: z.string().nullable(),
   decidedBy: z.uuid().nullable(),
   decidedAt: z.string().nullable(),
+  enquirerOrgName: z.string().nullable(),
+  forOrgName: z.string().nullable(),
+  recordingOrgName: z.string().nullable(),
+  onBehalfOfOrgName: z.string().nullable(),
 });
 export const openReply = z.object({ hit, record });
 
@@ -48,6 +55,8 @@ export const traceRequest = z.object({
   answeredBy: z.uuid().nullable(),
   answeredAt: z.string().nullable(),
   createdAt: z.string(),
+  requesterOrgName: z.string().nullable(),
+  ownerOrgName: z.string().nullable(),
 });
 export const traceAskBody = z.object({ firearmRecordId: uuid, question: note('What the enquirer asks the recording organisation') });
 export const traceAnswerBody = z.object({ answer: note('The recording organisation’s answer') });

@@ -62,6 +62,9 @@ describe('opening a candidate (second level)', () => {
     const hit = res.body.hit;
     expect(hit).toMatchObject({ queryId, status: 'pending', overdue: false, recordingOrgId: owner.org.id, enquirerOrgId: enquirer.org.id, enquirerUserId: enquirer.user.id, note: null });
     expect(Date.parse(hit.validationDueAt) - Date.parse(hit.openedAt)).toBe(3600_000);
+    // Organisations by name as well as by id, for the pages and for national systems.
+    expect(hit).toMatchObject({ recordingOrgName: owner.org.name, enquirerOrgName: enquirer.org.name, forOrgName: enquirer.org.name, onBehalfOfOrgName: null });
+    expect((await owner.client.get(`/api/v1/screening/hits/${hit.id}`)).body).toMatchObject({ recordingOrgName: owner.org.name, enquirerOrgName: enquirer.org.name });
 
     const text = await received;
     const data = JSON.parse(text.split('\n').find((l) => l.startsWith('data: ') && l.includes(hit.id))!.slice(6));

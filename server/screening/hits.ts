@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { notFound } from '../platform/http/problem.ts';
 import { screeningProblem } from './problems.ts';
+import type { OrganisationNames } from './organisations.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
 import { recordColumns, toApi, type StoredRecord } from './record-shape.ts';
 import type { hit as hitSchema } from './hits-schema.ts';
@@ -43,6 +44,8 @@ export interface HitFilter {
 
 /** Hits opened at the second level, their confirmation by the recording organisation and the notices they raise. */
 export interface HitOptions {
+  /** Names the organisations of a hit (the enquirer's, the one searched for, the recording one). */
+  orgNames?: OrganisationNames;
   /** Stores the screening queries still waiting (the query log writes them in batches). */
   flushQueries?: () => Promise<void>;
   /** How long to wait before looking once more for a candidate of a query another node may not have stored yet. */
@@ -53,6 +56,14 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
   const { database, audit } = ctx;
   const flushQueries = options.flushQueries ?? (async () => undefined);
   const lateQueryMs = options.lateQueryMs ?? 300;
+  const orgNames = options.orgNames;
+
+  /** The hit with the names of its organisations beside their ids. */
+  async function named(hit: Hit): Promise<Hit> {
+    const nameOf = (id: unknown) => (orgNames ? orgNames.nameOf(id as string | null) : Promise.resolve(null));
+    const [enquirerOrgName, forOrgName, recordingOrgName, onBehalfOfOrgName] = await Promise.all([nameOf(hit.enquirerOrgId), nameOf(hit.forOrgId), nameOf(hit.recordingOrgId), nameOf(hit.onBehalfOfOrgId)]);
+    return { ...hit, enquirerOrgName, forOrgName, recordingOrgName, onBehalfOfOrgName };
+  }
 
   async function candidate(queryId: string, recordId: string) {
     const [cand] = await database.rows<{ id: string; list: ListName; userId: string; opened: boolean }>(sql`
@@ -110,7 +121,7 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
       return { hit, record };
     });
     if (publish) await (publish as () => Promise<void>)();
-    return result;
+    return { ...result, hit: await named(result.hit) };
   }
 
   /** The recording organisation confirms the hit or not, once; the enquirer hears of it. */
@@ -135,7 +146,7 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
       return (await loadHit(tx, id))!;
     });
     if (publish) await (publish as () => Promise<void>)();
-    return hit;
+    return named(hit);
   }
 
   /** Hits the caller's organisation enquired about (mine) or recorded (recording), or both. */
@@ -148,7 +159,7 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
        WHERE h.opened_at IS NOT NULL AND ${side} ${f.status ? sql`AND h.status = ${f.status}` : sql``}
        ORDER BY h.opened_at DESC, h.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`);
     const total = (rows[0]?.total as number | undefined) ?? 0;
-    return { items: rows.map(({ total: _t, ...r }) => hitOut(r)), total, page: f.page, pageSize: f.pageSize };
+    return { items: await Promise.all(rows.map(({ total: _t, ...r }) => named(hitOut(r)))), total, page: f.page, pageSize: f.pageSize };
   }
 
   /** One hit, for either side or the I2C desk. */
@@ -157,7 +168,7 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
     if (!hit) throw notFound('Hit');
     const involved = [hit.enquirerOrgId, hit.forOrgId, hit.recordingOrgId].includes(actor.orgId) || actor.roles.includes('i2c_officer');
     if (!involved) throw notFound('Hit');
-    return hit;
+    return named(hit);
   }
 
   return { open, decide, list, get };

@@ -28,7 +28,12 @@ describe('firearm trace requests', () => {
     const asked = await enquirer.client.post(BASE, { firearmRecordId: firearmId, question: 'Last known owner and date of theft?' });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ firearmRecordId: firearmId, requesterOrgId: enquirer.org.id, ownerOrgId: owner.org.id, status: 'open', answer: null });
+    expect(asked.body).toMatchObject({ requesterOrgName: enquirer.org.name, ownerOrgName: owner.org.name });
     const id = asked.body.id;
+    // One request by its id, for either side; a third organisation does not learn it exists.
+    expect((await owner.client.get(`${BASE}/${id}`)).body).toMatchObject({ id, question: 'Last known owner and date of theft?', requesterOrgName: enquirer.org.name });
+    expect((await enquirer.client.get(`${BASE}/${id}`)).status).toBe(200);
+    expect((await other.client.get(`${BASE}/${id}`)).status).toBe(404);
     expect(await mailsTo(owner.user.email)).toBe(1);
 
     expect((await owner.client.get(`${BASE}?role=owner&status=open`)).body.items.map((r: { id: string }) => r.id)).toEqual([id]);
@@ -37,7 +42,8 @@ describe('firearm trace requests', () => {
     const answered = await owner.client.post(`${BASE}/${id}/answer`, { answer: 'Stolen from a gun shop in Lyon, 2023-05-02.' });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', answer: 'Stolen from a gun shop in Lyon, 2023-05-02.', answeredBy: owner.user.id });
-    expect((await enquirer.client.get(BASE)).body.items[0]).toMatchObject({ id, status: 'answered' });
+    expect((await enquirer.client.get(BASE)).body.items[0]).toMatchObject({ id, status: 'answered', ownerOrgName: owner.org.name });
+    expect((await enquirer.client.get(`${BASE}/${id}`)).body).toMatchObject({ status: 'answered', answer: 'Stolen from a gun shop in Lyon, 2023-05-02.' });
     expect(await mailsTo(enquirer.user.email)).toBe(1);
     expect((await owner.client.post(`${BASE}/${id}/answer`, { answer: 'again' })).status).toBe(409);
     expect((await other.client.get(BASE)).body.items).toEqual([]);
@@ -66,5 +72,16 @@ describe('firearm trace requests', () => {
     const empty = await owner.client.post(`${BASE}/${enquirer.org.id}/answer`, { answer: '  ' });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].field).toBe('body.answer');
+  });
+});
+
+describe('GET /api/v1/screening/organisations', () => {
+  it('lets an I2C officer pick the member administration, without what only administrators see', async () => {
+    const i2c = (await signedIn(t, ['i2c_officer'])).client;
+    const res = await i2c.get('/api/v1/screening/organisations');
+    expect(res.status).toBe(200);
+    const item = res.body.items.find((o: { id: string }) => o.id === owner.org.id);
+    expect(item).toEqual({ id: owner.org.id, name: owner.org.name, shortName: owner.org.shortName, kind: owner.org.kind, country: owner.org.country ?? null });
+    expect((await owner.client.get('/api/v1/screening/organisations')).status).toBe(403);
   });
 });

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { invalidField, notFound } from '../platform/http/problem.ts';
 import { screeningProblem } from './problems.ts';
+import type { OrganisationNames } from './organisations.ts';
 import { queueNotice } from '../identity/notices.ts';
 import type { traceRequest } from './hits-schema.ts';
 import type { Meta } from './records.ts';
@@ -26,8 +27,15 @@ const rowsOf = async (db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q
  * Firearm trace requests (iARMS practice): an enquirer asks the organisation that recorded a firearm
  * about it, the owner answers once, and both see where it stands.
  */
-export function createTraceRequests(ctx: Ctx) {
+export function createTraceRequests(ctx: Ctx, orgNames?: OrganisationNames) {
   const { database, audit } = ctx;
+
+  /** The request with the names of the two organisations beside their ids. */
+  async function named(req: TraceRequest): Promise<TraceRequest> {
+    const nameOf = (id: string) => (orgNames ? orgNames.nameOf(id) : Promise.resolve(null));
+    const [requesterOrgName, ownerOrgName] = await Promise.all([nameOf(req.requesterOrgId), nameOf(req.ownerOrgId)]);
+    return { ...req, requesterOrgName, ownerOrgName };
+  }
 
   async function ask(actor: Principal, input: { firearmRecordId: string; question: string }, meta: Meta = {}): Promise<TraceRequest> {
     const [firearm] = await database.rows<{ orgId: string }>(sql`SELECT org_id AS "orgId" FROM screening_firearms WHERE id = ${input.firearmRecordId}`);
@@ -49,7 +57,7 @@ export function createTraceRequests(ctx: Ctx) {
       return req;
     });
     await publish();
-    return created;
+    return named(created);
   }
 
   async function answer(actor: Principal, id: string, text: string, meta: Meta = {}): Promise<TraceRequest> {
@@ -72,7 +80,7 @@ export function createTraceRequests(ctx: Ctx) {
       return out(row);
     });
     await publish();
-    return answered;
+    return named(answered);
   }
 
   /** The requests the caller's organisation made (asked) or must answer (owner), or both. */
@@ -83,10 +91,18 @@ export function createTraceRequests(ctx: Ctx) {
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM screening_trace_requests
       WHERE ${side} ${f.status ? sql`AND status = ${f.status}` : sql``} ORDER BY created_at DESC, id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`);
     const total = (rows[0]?.total as number | undefined) ?? 0;
-    return { items: rows.map(({ total: _t, ...r }) => out(r)), total, page: f.page, pageSize: f.pageSize };
+    return { items: await Promise.all(rows.map(({ total: _t, ...r }) => named(out(r)))), total, page: f.page, pageSize: f.pageSize };
   }
 
-  return { ask, answer, list };
+  /** One request, for the organisation that asked, the one that recorded the firearm, or the I2C desk. */
+  async function get(actor: Principal, id: string): Promise<TraceRequest> {
+    const [row] = await database.rows<Record<string, unknown>>(sql`SELECT ${COLUMNS} FROM screening_trace_requests WHERE id = ${id}`);
+    const involved = row && (row.requesterOrgId === actor.orgId || row.ownerOrgId === actor.orgId || actor.roles.includes('i2c_officer'));
+    if (!involved) throw notFound('Trace request');
+    return named(out(row));
+  }
+
+  return { ask, answer, list, get };
 }
 
 export type TraceRequests = ReturnType<typeof createTraceRequests>;
