@@ -393,3 +393,20 @@ describe('links and cases', () => {
     ]);
   });
 });
+
+describe('API description', () => {
+  it('lists the template, formatted message, case and statistics routes in the OpenAPI document', async () => {
+    const doc = await (await fetch(`${t.url}/api/openapi.json`)).json();
+    const paths = Object.keys(doc.paths).filter((x) => /\/operations\/\{opId\}\/(templates|formatted|cases|stats)/.test(x));
+    expect(paths.sort()).toEqual([
+      '/api/v1/operations/{opId}/cases',
+      '/api/v1/operations/{opId}/cases/{messageId}/close',
+      '/api/v1/operations/{opId}/formatted',
+      '/api/v1/operations/{opId}/formatted/{messageId}',
+      '/api/v1/operations/{opId}/formatted/{messageId}/submit',
+      '/api/v1/operations/{opId}/stats',
+      '/api/v1/operations/{opId}/templates',
+      '/api/v1/operations/{opId}/templates/{templateId}',
+    ]);
+  });
+});
