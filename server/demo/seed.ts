@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/context.ts';
 import type { Role } from '../platform/http/access.ts';
 import { createOrganisations, createUser, listOrganisations } from '../identity/directory.ts';
+import { seedDemoSeizures } from '../seizures/demo.ts';
 import { seedCommDemo } from '../comm/demo.ts';
 
 export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
@@ -69,6 +70,7 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
     }
     log(`demo data loaded: ${orgIds.size} organisations, ${DEMO_USERS.length} users`);
   }
+  await seedDemoSeizures(ctx, log);
   await seedCommDemo(ctx, log);
   const people = DEMO_USERS.filter((u) => !u.system)
     .map((u) => `  ${u.username.padEnd(18)} ${u.note}`)

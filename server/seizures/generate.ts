@@ -392,8 +392,9 @@ export interface GenerateOptions extends GeneratorOptions {
   batch?: number;
   /** Batches inserted at once (PostgreSQL: on separate connections; 1 inside a transaction). */
   concurrency?: number;
-  /** Insert into this transaction instead of one per batch. */
+  /** Insert into this transaction instead of one per batch (pass `ref` too: PGlite cannot read outside an open transaction). */
   tx?: Db;
+  ref?: ReferenceSets;
   onProgress?: (done: number) => void;
 }
 
@@ -417,7 +418,7 @@ export function prepareGenerated(g: GeneratedSeizure, ref: ReferenceSets, now: n
  * batch). Batches run `concurrency` at a time (each in its own transaction) unless `tx` is given.
  */
 export async function generateSeizures(database: Database, opts: GenerateOptions & { keepInputs?: boolean }): Promise<GenerateResult> {
-  const ref = await referenceSets(database);
+  const ref = opts.ref ?? (await referenceSets(database));
   const orgs = opts.orgIdsByCountry instanceof Map ? opts.orgIdsByCountry : new Map(Object.entries(opts.orgIdsByCountry));
   const now = opts.now ?? Date.now();
   const gen = seizureGenerator(ref, { ...opts, now, countries: orgs.keys() });
