@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { loadConfig } from '../server/platform/config.ts';
+import type { AppContext } from '../server/platform/context.ts';
+import { prepareDatabase } from '../server/database-setup.ts';
+import { createAuditLog } from '../server/identity/audit.ts';
+import { createOrganisation, createUser } from '../server/identity/directory.ts';
+import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
+import type { Principal } from '../server/platform/http/access.ts';
+import { writeSampleCsv } from '../server/seizures/import-sample.ts';
+import { importFile } from '../server/seizures/import-service.ts';
+
+/**
+ * Seizure bulk import (issue 3 budget: ≥ 20,000 seizures/s from CSV on PostgreSQL, memory flat
+ * while streaming): a generated CSV in the import layout (two commodity lines, departure and
+ * destination per row, one row in a thousand broken) imported end to end by importFile (read,
+ * check, insert in one transaction), without HTTP. Prints rows/s and the process's peak RSS.
+ *
+ * OPENCEN_BENCH_IMPORT_N (default 200,000) rows on PostgreSQL (OPENCEN_BENCH_PG_URL),
+ * OPENCEN_BENCH_IMPORT_PGLITE_N (default 20,000) on PGlite; 0 skips one.
+ */
+const sizeFromEnv = (name: string, fallback: number) => (process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback);
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+const quiet = { info() {}, debug() {}, trace() {}, warn: console.warn, error: console.error, fatal: console.error, child: () => quiet, level: 'warn' } as unknown as FastifyBaseLogger;
+
+async function setUp(database: Database, dataDir: string) {
+  await prepareDatabase(database);
+  const audit = createAuditLog(database);
+  const deps = { database, audit, countryExists: async () => true };
+  const org = await createOrganisation(deps, null, { name: 'Import benchmark customs', shortName: 'BENCH-IMP', kind: 'customs', country: 'FR', region: null });
+  const user = await createUser(deps, null, { username: 'bench.import', displayName: 'Import benchmark', email: 'bench.import@example.org', orgId: org.id, roles: ['ncp'], system: true });
+  const ctx = {
+    database,
+    audit,
+    config: loadConfig({ OPENCEN_DATA_DIR: dataDir }),
+    log: quiet,
+    events: { publish: async () => undefined, endStreams: async () => undefined },
+  } as unknown as Pick<AppContext, 'database' | 'audit' | 'events' | 'config' | 'log'>;
+  const actor: Principal = { userId: user.id, orgId: org.id, roles: ['ncp'], via: 'token', secondFactorPending: false };
+  return { ctx, actor };
+}
+
+async function run(label: string, database: Database, dataDir: string, n: number) {
+  const { ctx, actor } = await setUp(database, dataDir);
+  const path = join(dataDir, 'seizures.csv');
+  const size = await writeSampleCsv(path, n, { brokenEvery: 1000 });
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  const result = await importFile(ctx, actor, path, null, 'valid');
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  if (result.status !== 'committed') throw new Error(`import ${result.status}: ${result.detail}`);
+  console.log(`\n[seizure import, ${label}] ${fmt(n)} rows, ${mb(size)} CSV (${Math.round(size / n)} bytes/row), one transaction`);
+  console.log(`  inserted ${fmt(result.inserted)}, rejected ${fmt(result.errorRows)} (located), in ${(ms / 1000).toFixed(1)} s`);
+  console.log(`  ${fmt(n / (ms / 1000))} rows/s (budget ≥ 20,000 on PostgreSQL)`);
+  console.log(`  RSS ${mb(baseline)} before, peak ${mb(peak)} during (+${mb(peak - baseline)})`);
+  return { rowsPerSecond: n / (ms / 1000), peakRss: peak, baselineRss: baseline, bytes: size, inserted: result.inserted };
+}
+
+export async function runSeizureImportBench() {
+  const pgN = sizeFromEnv('OPENCEN_BENCH_IMPORT_N', 200_000);
+  const pgliteN = sizeFromEnv('OPENCEN_BENCH_IMPORT_PGLITE_N', 20_000);
+  const results: Record<string, Awaited<ReturnType<typeof run>>> = {};
+
+  const pgUrl = process.env.OPENCEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!pgN) console.log('\n[seizure import, PostgreSQL] skipped (OPENCEN_BENCH_IMPORT_N=0)');
+  else {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    let connected = true;
+    await admin.connect().catch(() => (connected = false));
+    if (!connected) console.log(`\n[seizure import, PostgreSQL] skipped: cannot connect to ${pgUrl} (set OPENCEN_BENCH_PG_URL)`);
+    else {
+      await admin.query('DROP DATABASE IF EXISTS opencen_bench_import WITH (FORCE)');
+      await admin.query('CREATE DATABASE opencen_bench_import');
+      const u = new URL(pgUrl);
+      u.pathname = '/opencen_bench_import';
+      const dataDir = mkdtempSync(join(tmpdir(), 'opencen-bench-import-pg-'));
+      const database = await openDatabase({ databaseUrl: u.toString() });
+      try {
+        results.postgres = await run('PostgreSQL', database, dataDir, pgN);
+      } finally {
+        await database.close();
+        await admin.query('DROP DATABASE IF EXISTS opencen_bench_import WITH (FORCE)');
+        await admin.end();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  }
+
+  if (!pgliteN) console.log('\n[seizure import, PGlite] skipped (OPENCEN_BENCH_IMPORT_PGLITE_N=0)');
+  else {
+    const dataDir = mkdtempSync(join(tmpdir(), 'opencen-bench-import-'));
+    const database = await openDatabase({ pgliteDir: embeddedDir(dataDir) });
+    try {
+      results.pglite = await run('PGlite', database, dataDir, pgliteN);
+    } finally {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+// Run on its own: `npx tsx bench/seizure-import.bench.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) await runSeizureImportBench();
