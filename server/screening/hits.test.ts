@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { TestClient } from '../platform/testing/test-app.ts';
 import { signedIn, startScreeningTestApp } from './test-app.ts';
 
+/** A test organisation as created (makeUser types it loosely). */
+const orgOf = (u: { org: unknown }) => u.org as { id: string; name: string; shortName: string; kind: string; country: string | null };
 type T = Awaited<ReturnType<typeof startScreeningTestApp>>;
 let t: T;
 let owner: Awaited<ReturnType<typeof signedIn>>;
@@ -63,8 +65,8 @@ describe('opening a candidate (second level)', () => {
     expect(hit).toMatchObject({ queryId, status: 'pending', overdue: false, recordingOrgId: owner.org.id, enquirerOrgId: enquirer.org.id, enquirerUserId: enquirer.user.id, note: null });
     expect(Date.parse(hit.validationDueAt) - Date.parse(hit.openedAt)).toBe(3600_000);
     // Organisations by name as well as by id, for the pages and for national systems.
-    expect(hit).toMatchObject({ recordingOrgName: owner.org.name, enquirerOrgName: enquirer.org.name, forOrgName: enquirer.org.name, onBehalfOfOrgName: null });
-    expect((await owner.client.get(`/api/v1/screening/hits/${hit.id}`)).body).toMatchObject({ recordingOrgName: owner.org.name, enquirerOrgName: enquirer.org.name });
+    expect(hit).toMatchObject({ recordingOrgName: orgOf(owner).name, enquirerOrgName: orgOf(enquirer).name, forOrgName: orgOf(enquirer).name, onBehalfOfOrgName: null });
+    expect((await owner.client.get(`/api/v1/screening/hits/${hit.id}`)).body).toMatchObject({ recordingOrgName: orgOf(owner).name, enquirerOrgName: orgOf(enquirer).name });
 
     const text = await received;
     const data = JSON.parse(text.split('\n').find((l) => l.startsWith('data: ') && l.includes(hit.id))!.slice(6));

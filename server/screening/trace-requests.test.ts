@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { signedIn, startScreeningTestApp } from './test-app.ts';
 
+/** A test organisation as created (makeUser types it loosely). */
+const orgOf = (u: { org: unknown }) => u.org as { id: string; name: string; shortName: string; kind: string; country: string | null };
 type T = Awaited<ReturnType<typeof startScreeningTestApp>>;
 let t: T;
 let owner: Awaited<ReturnType<typeof signedIn>>;
@@ -28,10 +30,10 @@ describe('firearm trace requests', () => {
     const asked = await enquirer.client.post(BASE, { firearmRecordId: firearmId, question: 'Last known owner and date of theft?' });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ firearmRecordId: firearmId, requesterOrgId: enquirer.org.id, ownerOrgId: owner.org.id, status: 'open', answer: null });
-    expect(asked.body).toMatchObject({ requesterOrgName: enquirer.org.name, ownerOrgName: owner.org.name });
+    expect(asked.body).toMatchObject({ requesterOrgName: orgOf(enquirer).name, ownerOrgName: orgOf(owner).name });
     const id = asked.body.id;
     // One request by its id, for either side; a third organisation does not learn it exists.
-    expect((await owner.client.get(`${BASE}/${id}`)).body).toMatchObject({ id, question: 'Last known owner and date of theft?', requesterOrgName: enquirer.org.name });
+    expect((await owner.client.get(`${BASE}/${id}`)).body).toMatchObject({ id, question: 'Last known owner and date of theft?', requesterOrgName: orgOf(enquirer).name });
     expect((await enquirer.client.get(`${BASE}/${id}`)).status).toBe(200);
     expect((await other.client.get(`${BASE}/${id}`)).status).toBe(404);
     expect(await mailsTo(owner.user.email)).toBe(1);
@@ -42,7 +44,7 @@ describe('firearm trace requests', () => {
     const answered = await owner.client.post(`${BASE}/${id}/answer`, { answer: 'Stolen from a gun shop in Lyon, 2023-05-02.' });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', answer: 'Stolen from a gun shop in Lyon, 2023-05-02.', answeredBy: owner.user.id });
-    expect((await enquirer.client.get(BASE)).body.items[0]).toMatchObject({ id, status: 'answered', ownerOrgName: owner.org.name });
+    expect((await enquirer.client.get(BASE)).body.items[0]).toMatchObject({ id, status: 'answered', ownerOrgName: orgOf(owner).name });
     expect((await enquirer.client.get(`${BASE}/${id}`)).body).toMatchObject({ status: 'answered', answer: 'Stolen from a gun shop in Lyon, 2023-05-02.' });
     expect(await mailsTo(enquirer.user.email)).toBe(1);
     expect((await owner.client.post(`${BASE}/${id}/answer`, { answer: 'again' })).status).toBe(409);
@@ -81,7 +83,7 @@ describe('GET /api/v1/screening/organisations', () => {
     const res = await i2c.get('/api/v1/screening/organisations');
     expect(res.status).toBe(200);
     const item = res.body.items.find((o: { id: string }) => o.id === owner.org.id);
-    expect(item).toEqual({ id: owner.org.id, name: owner.org.name, shortName: owner.org.shortName, kind: owner.org.kind, country: owner.org.country ?? null });
+    expect(item).toEqual({ id: owner.org.id, name: orgOf(owner).name, shortName: orgOf(owner).shortName, kind: orgOf(owner).kind, country: orgOf(owner).country ?? null });
     expect((await owner.client.get('/api/v1/screening/organisations')).status).toBe(403);
   });
 });
