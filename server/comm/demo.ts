@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { textArray } from '../platform/db/pg-array.ts';
 import type { Principal, Role } from '../platform/http/access.ts';
 import { createCommServices } from './module.ts';
+import { seedFormattedDemo } from './formatted-demo.ts';
 import type { OperationRole } from './schema.ts';
 
 /** Who takes part in the demo operation, and in which operation role. The first one opens it (OCU+). */
@@ -122,5 +123,6 @@ export async function seedCommDemo(ctx: AppContext, log: (m: string) => void): P
     const sent = await comm.mailbox.send(sender, op.id, { to, subject: m.subject, body: m.body, attachmentIds, replyToId: m.replyToFirst ? first : undefined });
     first ??= sent.id;
   }
+  await seedFormattedDemo(database, comm, op.id, { france: as('ncp.france'), kenya: as('ncp.kenya'), brazil: as('ncp.brazil') }).catch((e) => log(`demo formatted messages skipped: ${(e as Error).message}`));
   log('demo operation Global Shield (GS) loaded');
 }

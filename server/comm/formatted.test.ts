@@ -6,6 +6,7 @@ import type { Principal } from '../platform/http/access.ts';
 import { createReferenceService } from '../reference/module.ts';
 import { signIn } from '../seizures/test-helpers.ts';
 import { createCommServices } from './module.ts';
+import { seedFormattedDemo } from './formatted-demo.ts';
 import { TEMPLATE_LANGS } from './templates-schema.ts';
 
 let t: TestApp;
@@ -391,6 +392,24 @@ describe('links and cases', () => {
       { country: 'FR', count: 1 },
       { country: 'KE', count: 1 },
     ]);
+  });
+});
+
+describe('demo', () => {
+  it('gives the Global Shield demo a warning answered in 26 hours and one still open', async () => {
+    const principal = (c: Client): Principal => ({ userId: c.user.id, orgId: c.org.id, roles: [], via: 'session', secondFactorPending: false });
+    const comm = createCommServices(t.ctx);
+    const p = principal(people.coordinator);
+    const op = await comm.operations.create(p, { code: `D${randomUUID().slice(0, 5)}`.toUpperCase(), name: 'Demo', description: '', status: 'active', newsletterHour: 7, newsletterTimeZone: 'UTC' }, {}, { globalShield: true });
+    for (const c of [people.ocu, people.kenya, people.france, people.pu]) await comm.operations.addMember(p, op.id, c.user.id, c === people.ocu ? 'ocu' : 'ncp');
+    await seedFormattedDemo(t.ctx.database, comm, op.id, { france: principal(people.france), kenya: principal(people.kenya), brazil: principal(people.pu) });
+    const base = `/api/v1/operations/${op.id}`;
+    const closed = (await people.ocu.client.get(`${base}/cases?status=closed`)).body.items;
+    expect(closed.map((c: { number: string; responseSeconds: number; answers: number }) => [c.number, c.responseSeconds, c.answers])).toEqual([[`${op.code}-W-${YEAR}-0001`, 26 * 3600, 2]]);
+    const open = (await people.ocu.client.get(`${base}/cases?status=open`)).body.items;
+    expect(open.map((c: { number: string }) => c.number)).toEqual([`${op.code}-W-${YEAR}-0002`]);
+    const stats = (await people.ocu.client.get(`${base}/stats`)).body;
+    expect(stats.seizures.byPrecursor).toEqual([{ code: 'EXPLOSIVES.AMMONIUM_NITRATE', label: 'Ammonium nitrate (HS 3102.30)', count: 1 }]);
   });
 });
 
