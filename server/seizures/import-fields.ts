@@ -268,6 +268,44 @@ function place(v: string, ref: ReferenceSets): { placeLocode?: string; placeIata
   return { placeText: v };
 }
 
+/** The trimmed cell of field f, or '' when the field is not mapped or the cell is empty. */
+function cell(cells: readonly string[], layout: Layout, f: number): string {
+  const c = layout[f];
+  if (c < 0) return '';
+  const v = cells[c];
+  return v ? v.trim() : '';
+}
+function putText(target: Record<string, unknown>, key: string, v: string) {
+  if (v) target[key] = v;
+}
+function putNumber(errors: FieldError[], target: Record<string, unknown>, key: string, f: number, v: string) {
+  if (!v) return;
+  const n = parseNumber(v);
+  if (Number.isNaN(n)) errors.push({ field: FIELD_NAMES[f], message: `"${v.slice(0, 40)}" is not a number` });
+  else target[key] = n;
+}
+/** A departure or destination leg from its country and place cells. */
+function endLeg(
+  cells: readonly string[],
+  layout: Layout,
+  ref: ReferenceSets,
+  kind: 'departure' | 'destination',
+  fCountry: number,
+  fPlace: number,
+  route: Record<string, unknown>[],
+  legKinds: ConvertedRow['legKinds'],
+  errors: FieldError[],
+) {
+  const country = cell(cells, layout, fCountry);
+  const where = cell(cells, layout, fPlace);
+  if (!country && !where) return;
+  const leg: Record<string, unknown> = { role: kind, ...(where ? place(where, ref) : {}) };
+  leg.country = country || (typeof leg.placeLocode === 'string' ? leg.placeLocode.slice(0, 2) : undefined);
+  if (!leg.country) errors.push({ field: `${kind}_country`, message: `is required with ${kind}_place (or give a UN/LOCODE)` });
+  route.push(leg);
+  legKinds.push(kind);
+}
+
 /**
  * The cells of one row, through the layout, as a seizure input (before the schema and the checks).
  * Only shape conversions here: dates, numbers, lists, the route from its columns. Every rule on
@@ -275,74 +313,46 @@ function place(v: string, ref: ReferenceSets): { placeLocode?: string; placeIata
  */
 export function convertRow(cells: readonly string[], layout: Layout, ref: ReferenceSets): ConvertedRow {
   const errors: FieldError[] = [];
-  const get = (f: number) => {
-    const c = layout[f];
-    if (c < 0) return '';
-    const v = cells[c];
-    return v ? v.trim() : '';
-  };
   const input: Record<string, unknown> = {};
-  const put = (key: string, f: number) => {
-    const v = get(f);
-    if (v) input[key] = v;
-  };
-  const num = (key: string, f: number, target: Record<string, unknown>) => {
-    const v = get(f);
-    if (!v) return;
-    const n = parseNumber(v);
-    if (Number.isNaN(n)) errors.push({ field: FIELD_NAMES[f], message: `"${v.slice(0, 40)}" is not a number` });
-    else target[key] = n;
-  };
-
-  put('externalRef', F_EXTERNAL_REF);
-  const when = get(F_SEIZED_AT);
+  putText(input, 'externalRef', cell(cells, layout, F_EXTERNAL_REF));
+  const when = cell(cells, layout, F_SEIZED_AT);
   if (when) {
     const iso = parseDateTime(when);
     if (iso) input.seizedAt = iso;
     else errors.push({ field: 'seized_at', message: `"${when.slice(0, 40)}" is not a date: use YYYY-MM-DD, YYYY-MM-DD HH:MM or DD/MM/YYYY` });
   }
-  put('country', F_COUNTRY);
-  put('placeLocode', F_PLACE_LOCODE);
-  put('placeIata', F_PLACE_IATA);
-  put('placeText', F_PLACE_TEXT);
-  num('lat', F_LAT, input);
-  num('lng', F_LNG, input);
-  const lt = get(F_LOCATION_TYPE);
+  putText(input, 'country', cell(cells, layout, F_COUNTRY));
+  putText(input, 'placeLocode', cell(cells, layout, F_PLACE_LOCODE));
+  putText(input, 'placeIata', cell(cells, layout, F_PLACE_IATA));
+  putText(input, 'placeText', cell(cells, layout, F_PLACE_TEXT));
+  putNumber(errors, input, 'lat', F_LAT, cell(cells, layout, F_LAT));
+  putNumber(errors, input, 'lng', F_LNG, cell(cells, layout, F_LNG));
+  const lt = cell(cells, layout, F_LOCATION_TYPE);
   if (lt) input.locationType = enumValue(lt);
-  const dir = get(F_DIRECTION);
+  const dir = cell(cells, layout, F_DIRECTION);
   if (dir) input.direction = enumValue(dir);
-  const det = get(F_DETECTION);
+  const det = cell(cells, layout, F_DETECTION);
   if (det) input.detectionMethods = splitCodes(det);
-  const con = get(F_CONCEALMENT);
+  const con = cell(cells, layout, F_CONCEALMENT);
   if (con) input.concealmentMethods = splitCodes(con);
-  put('concealmentDetail', F_CONCEALMENT_DETAIL);
-  const tm = get(F_TRANSPORT);
+  putText(input, 'concealmentDetail', cell(cells, layout, F_CONCEALMENT_DETAIL));
+  const tm = cell(cells, layout, F_TRANSPORT);
   if (tm) input.transportMode = enumValue(tm);
-  const ct = get(F_CONVEYANCE);
+  const ct = cell(cells, layout, F_CONVEYANCE);
   if (ct) input.conveyanceType = enumValue(ct);
-  put('narrative', F_NARRATIVE);
+  putText(input, 'narrative', cell(cells, layout, F_NARRATIVE));
 
   // The route: departure, transits in order, destination.
   const route: Record<string, unknown>[] = [];
   const legKinds: ConvertedRow['legKinds'] = [];
-  const endLeg = (kind: 'departure' | 'destination', fCountry: number, fPlace: number) => {
-    const country = get(fCountry);
-    const where = get(fPlace);
-    if (!country && !where) return;
-    const leg: Record<string, unknown> = { role: kind, ...(where ? place(where, ref) : {}) };
-    leg.country = country || (typeof leg.placeLocode === 'string' ? leg.placeLocode.slice(0, 2) : undefined);
-    if (!leg.country) errors.push({ field: `${kind}_country`, message: `is required with ${kind}_place (or give a UN/LOCODE)` });
-    route.push(leg);
-    legKinds.push(kind);
-  };
-  endLeg('departure', F_DEPARTURE_COUNTRY, F_DEPARTURE_PLACE);
-  const transit = get(F_TRANSIT);
+  endLeg(cells, layout, ref, 'departure', F_DEPARTURE_COUNTRY, F_DEPARTURE_PLACE, route, legKinds, errors);
+  const transit = cell(cells, layout, F_TRANSIT);
   if (transit)
     for (const c of splitCodes(transit)) {
       route.push({ role: 'transit', country: c });
       legKinds.push('transit');
     }
-  endLeg('destination', F_DESTINATION_COUNTRY, F_DESTINATION_PLACE);
+  endLeg(cells, layout, ref, 'destination', F_DESTINATION_COUNTRY, F_DESTINATION_PLACE, route, legKinds, errors);
   if (route.length) input.route = route;
 
   const lines: Record<string, unknown>[] = [];
@@ -350,17 +360,17 @@ export function convertRow(cells: readonly string[], layout: Layout, ref: Refere
   for (let n = 1; n <= MAX_FILE_LINES; n++) {
     const base = F_LINES[n - 1];
     let any = false;
-    for (let k = 0; k < LINE_PARTS.length; k++) if (get(base + k)) any = true;
+    for (let k = 0; k < LINE_PARTS.length; k++) if (cell(cells, layout, base + k)) any = true;
     if (!any) continue;
     const line: Record<string, unknown> = {};
     for (let k = 0; k < LINE_PARTS.length; k++) {
       const part = LINE_PARTS[k];
-      if (part === 'quantity' || part === 'value') num(LINE_KEYS[part], base + k, line);
+      if (part === 'quantity' || part === 'value') putNumber(errors, line, LINE_KEYS[part], base + k, cell(cells, layout, base + k));
       else if (part === 'unit') {
-        const u = get(base + k);
+        const u = cell(cells, layout, base + k);
         if (u) line.unit = u.toLowerCase();
       } else {
-        const v = get(base + k);
+        const v = cell(cells, layout, base + k);
         if (v) line[LINE_KEYS[part]] = v;
       }
     }
@@ -369,7 +379,7 @@ export function convertRow(cells: readonly string[], layout: Layout, ref: Refere
   }
   input.commodities = lines;
 
-  const off = get(F_OFFENDERS);
+  const off = cell(cells, layout, F_OFFENDERS);
   if (off) {
     const list: Record<string, unknown>[] = [];
     for (const part of off.split(/[|;]/)) {

@@ -159,19 +159,19 @@ export interface CheckedRow {
   nominalOnly: boolean;
 }
 
+function pushError(errors: ImportError[], mapping: Record<string, string>, line: number, e: FieldError, nominal: boolean) {
+  const err: ImportError = { row: line, column: mapping[e.field] ?? null, field: e.field, message: e.message };
+  if (nominal) err.nominal = true;
+  errors.push(err);
+}
+
 /** Checks rows of one file under one mapping: conversion, then the record schema, then checkSeizure. */
 export function rowChecker(mapping: Record<string, string>, columns: string[], ref: ReferenceSets, now = Date.now()) {
   const layout: Layout = compileLayout(mapping, columns);
-  const columnOf = (field: string) => mapping[field] ?? null;
   return function check(cells: readonly string[], line: number): CheckedRow {
     const conv = convertRow(cells, layout, ref);
     const errors: ImportError[] = [];
-    const add = (e: FieldError, nominal = false) => {
-      const err: ImportError = { row: line, column: columnOf(e.field), field: e.field, message: e.message };
-      if (nominal) err.nominal = true;
-      errors.push(err);
-    };
-    for (const e of conv.errors) add(e);
+    for (const e of conv.errors) pushError(errors, mapping, line, e, false);
     const parsed = seizureInput.safeParse(conv.input);
     if (!parsed.success) {
       const failed = conv.errors.length ? new Set(conv.errors.map((e) => e.field)) : null;
@@ -184,17 +184,17 @@ export function rowChecker(mapping: Record<string, string>, columns: string[], r
         const key = `${field}\u0000${message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        add({ field, message });
+        pushError(errors, mapping, line, { field, message }, false);
       }
       return { input: conv.input, prepared: null, errors, nominalOnly: false };
     }
     const input = parsed.data;
-    if (!input.externalRef) add({ field: 'external_ref', message: 'is required: it is what makes a second import of the same file add nothing' });
+    if (!input.externalRef) pushError(errors, mapping, line, { field: 'external_ref', message: 'is required: it is what makes a second import of the same file add nothing' }, false);
     const checked = checkSeizure(input, ref, '', now);
-    for (const e of checked.errors) add({ field: fieldOfPath(e.field, conv), message: e.message });
+    for (const e of checked.errors) pushError(errors, mapping, line, { field: fieldOfPath(e.field, conv), message: e.message }, false);
     if (errors.length) return { input, prepared: null, errors, nominalOnly: false };
     const warnings = nominalWarnings(input);
-    for (const w of warnings) add({ field: fieldOfPath(w.field, conv), message: `looks like ${w.kind.replace('_', ' ')}: "${w.excerpt}"` }, true);
+    for (const w of warnings) pushError(errors, mapping, line, { field: fieldOfPath(w.field, conv), message: `looks like ${w.kind.replace('_', ' ')}: "${w.excerpt}"` }, true);
     return { input, prepared: checked.prepared, errors, nominalOnly: warnings.length > 0 };
   };
 }
