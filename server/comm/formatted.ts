@@ -62,6 +62,7 @@ export const formattedMessage = z.object({
     .nullable()
     .describe('for a WARNING: its answers that I may see'),
 });
+export type FormattedMessage = z.infer<typeof formattedMessage>;
 export const formattedSummary = formattedMessage.pick({ id: true, status: true, number: true, templateCode: true, subject: true, senderName: true, senderCountry: true, sentAt: true, linkedWarningId: true });
 export const formattedQuery = z.object({
   status: z.enum(['draft', 'sent']).default('sent').describe('draft: my drafts; sent: formatted messages I sent or received (the OCU: all)'),
@@ -268,7 +269,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
       OR EXISTS (SELECT 1 FROM comm_deliveries d WHERE d.message_id = m.id AND d.user_id = ${p.userId}))))`;
 
   /** A formatted message in my language: its fields with labels and its text; a recipient's first reading marks it read. */
-  async function get(p: Principal, opId: string, messageId: string) {
+  async function get(p: Principal, opId: string, messageId: string): Promise<FormattedMessage> {
     const role = await operations.requireMember(p, opId);
     const [m] = await database.rows<Record<string, unknown>>(sql`${SELECT} WHERE m.id = ${messageId} AND m.operation_id = ${opId} AND ${visible(p, role)}`);
     if (!m) throw notFound('Formatted message');
@@ -301,7 +302,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
       sections: labelledFields(version.definition, values, lang, look),
       text: renderText(version.definition, version.names, values, lang, look, { number: m.number as string | null, linkedWarningNumber: m.linkedWarningNumber as string | null }),
       case: kase,
-    };
+    } as FormattedMessage;
   }
 
   async function list(p: Principal, opId: string, q: z.infer<typeof formattedQuery>) {
