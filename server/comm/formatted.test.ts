@@ -154,6 +154,11 @@ describe('templates', () => {
     expect(dup.status).toBe(400);
     expect(dup.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.definition.sections.0.fields.0.min', 'body.definition.sections.0.fields.1.key']);
 
+    // An operation opened before templates existed gets the built-ins when they are first asked for.
+    const older = await operation();
+    await t.ctx.database.rows(sql`DELETE FROM comm_templates WHERE operation_id = ${older.op.id}`);
+    expect((await older.kenya.client.get(`${older.base}/templates`)).body.items.map((x: { code: string }) => x.code).sort()).toEqual(['FEEDBACK', 'SEIZURE', 'WARNING']);
+
     // A change makes a new version; the OCU+ may edit the built-ins too.
     const changed = await coordinator.client.put(`${base}/templates/${made.body.id}`, { ...custom, names: { en: 'Intelligence report' } });
     expect(changed.status).toBe(200);

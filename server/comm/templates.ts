@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
+import { installBuiltinTemplates } from './builtin-templates.ts';
 import type { Meta, Operations } from './operations.ts';
 import type { OperationRole } from './schema.ts';
 import type { Labels, TemplateCreate, TemplateDefinition, TemplateUpdate } from './templates-schema.ts';
@@ -36,7 +37,12 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
 
   async function list(p: Principal, opId: string): Promise<StoredTemplate[]> {
     await operations.requireMember(p, opId);
-    return (await database.rows<Record<string, unknown>>(sql`SELECT ${COLUMNS} FROM comm_templates WHERE operation_id = ${opId} ORDER BY builtin DESC, code`)).map(shape);
+    const read = async () => (await database.rows<Record<string, unknown>>(sql`SELECT ${COLUMNS} FROM comm_templates WHERE operation_id = ${opId} ORDER BY builtin DESC, code`)).map(shape);
+    const found = await read();
+    if (found.length) return found;
+    // An operation opened before templates existed gets the built-ins when first asked (templates are never deleted).
+    await database.db.transaction((t) => installBuiltinTemplates(t as unknown as Db, opId));
+    return read();
   }
 
   /** A template of this operation, as it is now; null when it is not one of the operation's. */
