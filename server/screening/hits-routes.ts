@@ -27,7 +27,7 @@ const INVOLVED: readonly Role[] = [...new Set([...SEARCHERS, ...RECORDERS])];
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 
 /** Second-level opening, hit confirmation and firearm trace requests; they notify live and by mail, so they need the whole context. */
-export function registerHitRoutes(app: App, ctx: AppContext, services?: Pick<ScreeningServices, 'queryLog'>): void {
+export function registerHitRoutes(app: App, ctx: AppContext, services?: Pick<ScreeningServices, 'queryLog' | 'artImages'>): void {
   const orgNames = createOrganisationNames(ctx.database);
   const hits = createHits(ctx, { flushQueries: services?.queryLog.flush, orgNames });
   const traces = createTraceRequests(ctx, orgNames);
@@ -52,7 +52,11 @@ export function registerHitRoutes(app: App, ctx: AppContext, services?: Pick<Scr
         response: { 200: openReply },
       },
     },
-    async (request) => hits.open(requirePrincipal(request), request.params.queryId, request.params.recordId, meta(request)),
+    async (request) => {
+      const opened = await hits.open(requirePrincipal(request), request.params.queryId, request.params.recordId, meta(request));
+      if (opened.hit.list !== 'art' || !services?.artImages) return opened;
+      return { ...opened, record: { ...opened.record, images: await services.artImages.list(opened.record.id) } };
+    },
   );
 
   app.get(

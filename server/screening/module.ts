@@ -1,5 +1,6 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
 import { countryExists, createReferenceService } from '../reference/module.ts';
+import { createArtImages } from './art-images.ts';
 import { createBatch } from './batch.ts';
 import { createCsvImport } from './csv-import.ts';
 import { createFirearmReference } from './firearm-reference.ts';
@@ -33,10 +34,22 @@ export async function flushScreeningQueryLogs(database: Database): Promise<void>
 }
 
 /** The screening services over one app context (also used by the benchmark without the HTTP layer). */
-export function createScreeningServices(ctx: Pick<AppContext, 'database' | 'audit'> & { log?: AppContext['log'] }, limits: RateLimits = rateLimitsFromEnv()): ScreeningServices {
+export function createScreeningServices(
+  ctx: Pick<AppContext, 'database' | 'audit'> & Partial<Pick<AppContext, 'log' | 'files' | 'config'>>,
+  limits: RateLimits = rateLimitsFromEnv(),
+): ScreeningServices {
   const { database, audit } = ctx;
   const reference = createFirearmReference(database, audit);
-  const records = createRecords({ database, audit, reference, countryExists: (c) => countryExists(database, c) });
+  const artImages = ctx.files ? createArtImages({ database, audit, files: ctx.files }) : undefined;
+  const records = createRecords({
+    database,
+    audit,
+    reference,
+    countryExists: (c) => countryExists(database, c),
+    beforeRemove: async (tx, list, id) => {
+      if (list === 'art') await artImages?.removeAll(tx, id);
+    },
+  });
   const countries = createReferenceService(database);
   const queryLog = createQueryLog(database, audit, limits, {
     organisationExists: async (id) => !!(await getOrganisation(database, id)),
@@ -46,11 +59,13 @@ export function createScreeningServices(ctx: Pick<AppContext, 'database' | 'audi
   logs.add(queryLog);
   return {
     records,
+    artImages,
     reference,
     queryLog,
     search: createSearch({ database, reference, queryLog, countryOfAlpha3: async (code) => (await countries.get('countries', code))?.code ?? null }),
     batch: createBatch({ database, queryLog }),
     csvImport: createCsvImport({ database, audit, records }),
+    uploadLimitBytes: ctx.config?.uploadLimitBytes,
   };
 }
 

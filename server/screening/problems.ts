@@ -18,6 +18,7 @@ export const SCREENING_PROBLEMS = [
   'trace-answered',
   'mrz-invalid',
   'image-type',
+  'too-many-images',
 ] as const;
 export type ScreeningProblemCode = (typeof SCREENING_PROBLEMS)[number];
 

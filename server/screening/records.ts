@@ -14,6 +14,8 @@ export interface RecordsDeps {
   audit: AuditLog;
   reference: FirearmReference;
   countryExists(code: string): Promise<boolean>;
+  /** What else goes with a record being deleted (the files of a work of art's images), in its transaction. */
+  beforeRemove?(tx: Db, list: ListName, id: string): Promise<void>;
 }
 
 export interface Meta {
@@ -129,6 +131,7 @@ export function createRecords(deps: RecordsDeps) {
       const current = await load(tx, list, id, true);
       if (!current) throw notFound('Record');
       if (current.orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may delete this record.');
+      await deps.beforeRemove?.(tx, list, id);
       await tx.execute(sql`DELETE FROM screening_keys WHERE record_id = ${id}`);
       await tx.execute(sql`DELETE FROM ${sql.raw(def(list).table)} WHERE id = ${id}`);
       await audit.record({ actor, action: 'screening.record.delete', targetType: `screening.${list}`, targetId: id, ...meta }, tx as never);

@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import type { App } from '../platform/context.ts';
 import { requirePrincipal, type Role } from '../platform/http/access.ts';
 import { Problem } from '../platform/http/problem.ts';
-import { RateLimited } from './problems.ts';
+import { RateLimited, screeningProblem } from './problems.ts';
+import type { ArtImages } from './art-images.ts';
 import type { Batch } from './batch.ts';
 import type { CsvImport } from './csv-import.ts';
 import type { FirearmReference } from './firearm-reference.ts';
@@ -11,7 +12,11 @@ import type { QueryLog } from './query-log.ts';
 import type { Records } from './records.ts';
 import type { Search } from './search.ts';
 import {
+  artImage,
   batchBody,
+  imageOwnerParams,
+  imageParams,
+  imageQuery,
   batchReply,
   importParams,
   importQuery,
@@ -45,11 +50,15 @@ const READERS: readonly Role[] = [...new Set([...SEARCHERS, ...RECORDERS])];
 
 export interface ScreeningServices {
   records: Records;
+  /** Present when the app's file store is (images of works of art). */
+  artImages?: ArtImages;
   search: Search;
   batch: Batch;
   queryLog: QueryLog;
   reference: FirearmReference;
   csvImport: CsvImport;
+  /** The largest upload accepted (the file store's limit). */
+  uploadLimitBytes?: number;
 }
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
@@ -94,7 +103,11 @@ export function screeningRoutes(app: App, s: ScreeningServices): void {
   app.get(
     `${BASE}/lists/:list/records/:id`,
     { config: { access: READERS }, schema: { tags: ['screening'], summary: 'A whole record (second level); opening another organisation’s record is audited', params: recordParams, response: { 200: record } } },
-    async (request) => s.records.get(requirePrincipal(request), request.params.list, request.params.id, meta(request)),
+    async (request) => {
+      const { list, id } = request.params;
+      const rec = await s.records.get(requirePrincipal(request), list, id, meta(request));
+      return list === 'art' && s.artImages ? { ...rec, images: await s.artImages.list(id) } : rec;
+    },
   );
 
   app.patch(
@@ -193,6 +206,57 @@ export function screeningRoutes(app: App, s: ScreeningServices): void {
       async (request) => s.csvImport.run(requirePrincipal(request), request.params.list, request.query.mode, request.body as Readable),
     );
   });
+
+  // Images of works of art arrive as the raw image (Content-Type image/… or application/octet-stream); the store sniffs the real type.
+  if (s.artImages) {
+    const images = s.artImages;
+    app.register(async (plugin) => {
+      const scope = plugin as unknown as App;
+      for (const type of [/^image\//, 'application/octet-stream'])
+        scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: s.uploadLimitBytes }, (_request, body, done) => done(null, body));
+      scope.post(
+        `${BASE}/lists/art/records/:id/images`,
+        {
+          config: { access: RECORDERS },
+          bodyLimit: s.uploadLimitBytes,
+          schema: {
+            tags: ['screening'],
+            summary: 'Add an image to a work of art (recording organisation only; the image as the body, images only, size limit of the file store)',
+            params: imageOwnerParams,
+            querystring: imageQuery,
+            response: { 201: artImage },
+          },
+        },
+        async (request, reply) => {
+          const data = request.body;
+          if (!Buffer.isBuffer(data) || !data.length)
+            throw screeningProblem(415, 'image-type', 'Send the image itself as the body, with an image Content-Type.', [{ field: 'file', message: 'must be an image (JPEG, PNG, GIF, WebP…)' }]);
+          const image = await images.add(requirePrincipal(request), request.params.id, { name: request.query.name ?? 'image', data }, meta(request));
+          return reply.status(201).send(image);
+        },
+      );
+    });
+    app.get(
+      `${BASE}/lists/art/records/:id/images/:imageId`,
+      { config: { access: READERS }, schema: { tags: ['screening'], summary: 'One image of a work of art; opening another organisation’s is audited', params: imageParams } },
+      async (request, reply) => {
+        const image = await images.read(requirePrincipal(request), request.params.id, request.params.imageId, meta(request));
+        return reply
+          .header('content-type', image.mime)
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(image.name)}`)
+          .send(image.data);
+      },
+    );
+    app.delete(
+      `${BASE}/lists/art/records/:id/images/:imageId`,
+      { config: { access: RECORDERS }, schema: { tags: ['screening'], summary: 'Remove an image (recording organisation only)', params: imageParams } },
+      async (request, reply) => {
+        await images.remove(requirePrincipal(request), request.params.id, request.params.imageId, meta(request));
+        return reply.status(204).send();
+      },
+    );
+  }
 
   app.get(
     `${BASE}/imports/:id`,

@@ -213,3 +213,8 @@ export const importReply = z.object({
   errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
 });
 export const importParams = z.object({ id: z.uuid('must be a UUID') });
+
+export const imageOwnerParams = z.object({ id: z.uuid('must be a UUID') });
+export const imageParams = z.object({ id: z.uuid('must be a UUID'), imageId: z.uuid('must be a UUID') });
+export const imageQuery = z.object({ name: z.string().trim().min(1).max(200, 'must be at most 200 characters').optional().describe('The file name to keep with the image') });
+export const artImage = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string() });
