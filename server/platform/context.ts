@@ -45,6 +45,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Images the HTML shows by content id (`<img src="cid:…">`); base64, so that a message queued as JSON keeps them. */
+  inline?: { cid: string; filename: string; contentType: string; contentBase64: string }[];
 }
 
 export interface Mailer {

@@ -74,6 +74,26 @@ describe('mailer over a real SMTP server on loopback', () => {
     expect(htmlPart).toContain('<p>Seizure <b>42</b> waits for you.</p>');
   });
 
+  it('carries inline images by content id beside the HTML', async () => {
+    const before = received.length;
+    const { log } = recordingLog();
+    const mailer = createMailer({ smtp: { host: '127.0.0.1', port, secure: false, from: 'x@opencen.test' }, mailFrom: 'x@opencen.test' }, log);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    await mailer.send({
+      to: 'one@customs.example',
+      subject: 'Newsletter',
+      text: 'Seizure photo',
+      html: '<p><img src="cid:photo-1@opencen" alt="drums"></p>',
+      inline: [{ cid: 'photo-1@opencen', filename: 'drums.png', contentType: 'image/png', contentBase64: png.toString('base64') }],
+    });
+    const raw = received[before].raw;
+    expect(raw).toMatch(/Content-Type: multipart\/related/);
+    expect(raw).toMatch(/^Content-ID: <photo-1@opencen>\r?$/m);
+    expect(raw).toMatch(/^Content-Disposition: inline; filename=drums\.png\r?$/m);
+    const part = raw.split(/Content-ID: <photo-1@opencen>\r?\n/)[1].split(/\r?\n\r?\n/)[1].split(/\r?\n--/)[0];
+    expect(Buffer.from(part.replace(/\s+/g, ''), 'base64').equals(png)).toBe(true);
+  });
+
   it('accepts a single recipient as a string', async () => {
     const before = received.length;
     const { log } = recordingLog();

@@ -27,7 +27,8 @@ export function createMailer(config: Pick<Config, 'smtp' | 'mailFrom'>, log: Mai
   });
   return {
     async send(msg) {
-      const info = await transport.sendMail({ from: smtp.from, to: recipients(msg), subject: msg.subject, text: msg.text, html: msg.html });
+      const attachments = msg.inline?.map((a) => ({ cid: a.cid, filename: a.filename, contentType: a.contentType, content: a.contentBase64, encoding: 'base64', contentDisposition: 'inline' as const }));
+      const info = await transport.sendMail({ from: smtp.from, to: recipients(msg), subject: msg.subject, text: msg.text, html: msg.html, attachments });
       log.info({ to: recipients(msg), subject: msg.subject, messageId: info.messageId }, 'mail sent');
     },
   };
