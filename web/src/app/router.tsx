@@ -13,7 +13,10 @@ import { MembersPage } from '../comm/MembersPage.tsx';
 import { MessagePage } from '../comm/MessagePage.tsx';
 import { OperationHomePage } from '../comm/OperationHomePage.tsx';
 import { OperationsPage } from '../comm/OperationsPage.tsx';
-import { validateComposeSearch, validateMailboxSearch } from '../comm/search-params.ts';
+import { CasesPage, StatisticsPage } from '../comm/CasesPage.tsx';
+import { FormattedComposePage } from '../comm/FormattedComposePage.tsx';
+import { FormattedListPage, FormattedMessagePage } from '../comm/FormattedPages.tsx';
+import { validateComposeSearch, validateFormattedComposeSearch, validateMailboxSearch } from '../comm/search-params.ts';
 import { ReferenceDataPage } from '../reference/ReferenceDataPage.tsx';
 import { BatchPage } from '../screening/BatchPage.tsx';
 import { HitPage } from '../screening/HitPage.tsx';
@@ -76,6 +79,11 @@ const routeTree = rootRoute.addChildren([
   page('/operations/$opId/messages/$messageId', MessagePage),
   page('/operations/$opId/library', LibraryPage),
   page('/operations/$opId/members', MembersPage),
+  page('/operations/$opId/formatted', FormattedListPage),
+  createRoute({ getParentRoute: () => rootRoute, path: '/operations/$opId/formatted/new', validateSearch: validateFormattedComposeSearch, component: FormattedComposePage }),
+  page('/operations/$opId/formatted/$messageId', FormattedMessagePage),
+  page('/operations/$opId/cases', CasesPage),
+  page('/operations/$opId/statistics', StatisticsPage),
   adminPage('/admin/organisations', OrganisationsPage),
   adminPage('/admin/users', UsersPage),
   adminPage('/admin/tokens', TokensPage),

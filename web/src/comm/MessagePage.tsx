@@ -9,6 +9,7 @@ import { useToasts } from '../app/toasts.tsx';
 import { attachmentUrl, commApi, commKeys, fileSize, maySeeEverything, type Message, type Operation } from './comm-api.ts';
 import { refreshMailbox } from './comm-live.ts';
 import { OperationFrame, retryUnlessRefused } from './OperationFrame.tsx';
+import { formattedApi, formattedKeys } from './formatted-api.ts';
 import { useFolderName } from './labels.tsx';
 
 /** One message: opening it marks it read; reply, reply all, forward, move, delete; the sender and the OCU see who read it. */
@@ -82,6 +83,7 @@ function MessageView({ op, messageId }: { op: Operation; messageId: string }) {
         )}
       </dl>
       {seesStatus && <ReadStatusPanel opId={op.id} messageId={m.id} />}
+      <FormattedLink opId={op.id} messageId={m.id} />
       <div className="message-body" dir="auto" data-testid="message-body">
         {m.body}
       </div>
@@ -228,5 +230,20 @@ function ReadStatusPanel({ opId, messageId }: { opId: string; messageId: string 
         </div>
       )}
     </section>
+  );
+}
+
+/** A message written from a template links to its readable form (labelled fields, its case). */
+function FormattedLink({ opId, messageId }: { opId: string; messageId: string }) {
+  const { t } = useTranslation();
+  const formatted = useQuery({ queryKey: formattedKeys.one(opId, messageId), queryFn: () => formattedApi.get(opId, messageId), retry: false, staleTime: 60_000 });
+  if (!formatted.data) return null;
+  return (
+    <p className="alert" data-testid="formatted-link">
+      {formatted.data.templateName} <span className="mono">{formatted.data.number}</span>{' '}
+      <Link to="/operations/$opId/formatted/$messageId" params={{ opId, messageId }} className="button button-small">
+        {t('comm.formatted.open')}
+      </Link>
+    </p>
   );
 }

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
 import { useErrorMessage } from '../app/forms.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
-import { commApi, commKeys, type Operation } from './comm-api.ts';
+import { commApi, commKeys, maySeeEverything, type Operation } from './comm-api.ts';
 import './comm.css';
 
-export type OperationTab = 'home' | 'mailbox' | 'library' | 'members';
+export type OperationTab = 'home' | 'mailbox' | 'formatted' | 'cases' | 'statistics' | 'library' | 'members';
 
 /** Errors that asking again will not mend (not a member, no such thing). */
 export const retryUnlessRefused = (count: number, error: unknown) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2;
@@ -69,6 +69,25 @@ function OperationTabs({ op, current }: { op: Operation; current: OperationTab |
             )}
           </Link>
         </li>
+        <li>
+          <Link to="/operations/$opId/formatted" params={params} {...active('formatted')}>
+            {t('comm.formatted.title')}
+          </Link>
+        </li>
+        {maySeeEverything(op.myRole) && (
+          <>
+            <li>
+              <Link to="/operations/$opId/cases" params={params} {...active('cases')}>
+                {t('comm.cases.title')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/operations/$opId/statistics" params={params} {...active('statistics')}>
+                {t('comm.stats.title')}
+              </Link>
+            </li>
+          </>
+        )}
         <li>
           <Link to="/operations/$opId/library" params={params} {...active('library')}>
             {t('comm.library.title')}

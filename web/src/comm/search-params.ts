@@ -22,3 +22,14 @@ export function validateMailboxSearch(search: Record<string, unknown>): MailboxS
 export function validateComposeSearch(search: Record<string, unknown>): ComposeSearch {
   return { reply: text(search.reply, 36), all: search.all === true || search.all === 'true' ? true : undefined, forward: text(search.forward, 36) };
 }
+
+export interface FormattedComposeSearch {
+  template?: string;
+  /** The WARNING a FEEDBACK or SEIZURE answers. */
+  answers?: string;
+  draft?: string;
+}
+
+export function validateFormattedComposeSearch(search: Record<string, unknown>): FormattedComposeSearch {
+  return { template: text(search.template, 36), answers: text(search.answers, 36), draft: text(search.draft, 36) };
+}
