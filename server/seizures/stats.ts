@@ -27,8 +27,12 @@ const TOP = 10;
 /** A line's unit and quantity with grams as kilograms. */
 const UNIT = sql.raw(`CASE WHEN c.unit = 'g' THEN 'kg' ELSE c.unit END`);
 const QTY = sql.raw(`CASE WHEN c.unit = 'g' THEN c.quantity / 1000 ELSE c.quantity END`);
-/** Year and month of a seizure in UTC as one number, 202603. */
-const YM = (col: string) => sql.raw(`(extract(year FROM ${col} AT TIME ZONE 'UTC') * 100 + extract(month FROM ${col} AT TIME ZONE 'UTC'))::int`);
+/** The month of a time in UTC (date_trunc: numeric extract() per row costs more than the rest of the scan). */
+const MONTH = (col: string) => sql.raw(`date_trunc('month', ${col} AT TIME ZONE 'UTC')`);
+/** A month as one number, 202603, computed once per group. */
+const YM = (col: string) => sql.raw(`to_char(${col}, 'YYYYMM')::int`);
+/** Which grouping set a row of GROUPING SETS belongs to: the bit of each column is 0 when grouped by it. */
+const grouped = (mask: number, bit: number) => (mask & (1 << bit)) === 0;
 const yearStart = (y: number) => `${String(y).padStart(4, '0')}-01-01T00:00:00Z`;
 const ymText = (ym: number) => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, '0')}`;
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -55,67 +59,90 @@ function monthsOf(year: number, now = new Date()): number[] {
 }
 
 export function createStats(database: Database) {
-  /** Runs the statements of one answer together (a larger work_mem keeps the hash aggregates in memory). */
+  /**
+   * Runs the statements of one answer, on PostgreSQL side by side. Each runs with room for its hash
+   * aggregates, and without JIT compilation: the planner's estimates for a scan of a million rows
+   * call for it, and compiling takes longer than these queries run.
+   */
+  const settings = database.kind === 'postgres' ? sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)` : sql`SELECT set_config('work_mem', '64MB', true)`;
+  const one = (q: SQL) =>
+    database.db.transaction(async (tx) => {
+      await tx.execute(settings);
+      return ((await tx.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    });
   async function read<T extends unknown[]>(queries: { [K in keyof T]: SQL }): Promise<{ [K in keyof T]: Record<string, unknown>[] }> {
     if (database.kind === 'pglite') {
       const out: Record<string, unknown>[][] = [];
-      for (const q of queries) out.push(await database.rows(q));
+      for (const q of queries) out.push(await one(q));
       return out as never;
     }
-    return (await Promise.all(queries.map((q) => database.rows(q)))) as never;
+    return (await Promise.all(queries.map(one))) as never;
   }
 
   /** The lines of matching seizures, restricted to the asked categories when the filter names some. */
   const lineFilter = (f: SearchFilters) => (f.category?.length ? sql` AND c.category = ANY(${textArray(f.category)})` : sql``);
-  const categoryFilter = (f: SearchFilters, col: string) => (f.category?.length ? sql` AND ${sql.raw(col)} = ANY(${textArray(f.category)})` : sql``);
 
   /** The dashboard: the year asked (default this year) against the one before. */
   async function stats(scope: Scope, q: StatsQuery): Promise<StatsReply> {
     const year = q.year ?? new Date().getUTCFullYear();
     const where = whereClause(scope, q);
     const from = yearStart(year - 1);
+    const mid = yearStart(year);
     const to = yearStart(year + 1);
     const window = sql`s.seized_at >= ${from}::timestamptz AND s.seized_at < ${to}::timestamptz`;
 
     const [codes, lines] = await read<[unknown, unknown]>([
-      // One pass over the seizures: every count the dashboard shows, by kind, code and month.
-      sql`SELECT k.kind, k.code, s.ym, count(*)::int AS n
-        FROM (SELECT s.categories, s.concealment_methods, s.detection_methods, s.country, s.region, s.departure_country, s.destination_country,
-                     ${YM('s.seized_at')} AS ym
-                FROM seizures s WHERE ${where} AND ${window}) s
-        CROSS JOIN LATERAL (
-          SELECT 'total' AS kind, '' AS code
-          UNION ALL SELECT 'category', x FROM unnest(s.categories) x WHERE true${categoryFilter(q, 'x')}
-          UNION ALL SELECT 'concealment', x FROM unnest(s.concealment_methods) x
-          UNION ALL SELECT 'detection', x FROM unnest(s.detection_methods) x
-          UNION ALL SELECT 'country', s.country
-          UNION ALL SELECT 'region', s.region WHERE s.region IS NOT NULL
-          UNION ALL SELECT 'route', s.departure_country || '>' || s.destination_country
-            WHERE s.departure_country IS NOT NULL AND s.destination_country IS NOT NULL
-        ) k
-        GROUP BY 1, 2, 3`,
-      sql`SELECT ${YM('c.seized_at')} AS ym, c.category, ${UNIT} AS unit, sum(${QTY})::float8 AS q
-        FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id
-        WHERE c.seized_at >= ${from}::timestamptz AND c.seized_at < ${to}::timestamptz AND ${where} AND ${window}${lineFilter(q)}
-        GROUP BY 1, 2, 3`,
+      // One pass over the seizures (an index-only scan of the window): every count the dashboard shows.
+      // Arrays are grouped whole (a few thousand distinct combinations) and split into codes here.
+      sql`SELECT ${YM('g.m')} AS ym, g.cur, g.categories, g.concealment_methods AS con, g.detection_methods AS det, g.country, g.region,
+             g.departure_country AS dep, g.destination_country AS dest, count(*)::int AS n,
+             GROUPING(g.m, g.cur, g.categories, g.concealment_methods, g.detection_methods, g.country, g.region, g.departure_country, g.destination_country) AS gs
+        FROM (SELECT ${MONTH('s.seized_at')} AS m, s.seized_at >= ${mid}::timestamptz AS cur, s.categories, s.concealment_methods, s.detection_methods,
+                     s.country, s.region, s.departure_country, s.destination_country
+                FROM seizures s WHERE ${where} AND ${window}) g
+        GROUP BY GROUPING SETS ((g.m, g.categories), (g.cur, g.concealment_methods), (g.cur, g.detection_methods), (g.cur, g.country), (g.cur, g.region),
+                                (g.cur, g.departure_country, g.destination_country), (g.cur))`,
+      sql`SELECT ${YM('l.m')} AS ym, l.category, l.unit, sum(l.q) AS q
+        FROM (SELECT ${MONTH('c.seized_at')} AS m, c.category, c.unit, c.quantity::float8 AS q
+                FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id
+               WHERE c.seized_at >= ${from}::timestamptz AND c.seized_at < ${to}::timestamptz AND ${where} AND ${window}${lineFilter(q)}) l
+        GROUP BY l.m, l.category, l.unit`,
     ]);
 
     const thisYear = (ym: number) => ym >= year * 100;
     const counts = new Map<string, Map<string, { cur: number; last: number }>>();
     const perMonth = new Map<string, number>();
-    for (const r of codes as { kind: string; code: string; ym: number; n: number }[]) {
-      let kind = counts.get(r.kind);
-      if (!kind) counts.set(r.kind, (kind = new Map()));
-      const c = kind.get(r.code) ?? { cur: 0, last: 0 };
-      if (thisYear(r.ym)) c.cur += r.n;
-      else c.last += r.n;
-      kind.set(r.code, c);
-      if (r.kind === 'category') perMonth.set(`${r.ym}|${r.code}`, r.n);
+    const add = (kind: string, code: string | null, cur: boolean, n: number) => {
+      if (code == null) return;
+      let k = counts.get(kind);
+      if (!k) counts.set(kind, (k = new Map()));
+      const c = k.get(code) ?? { cur: 0, last: 0 };
+      if (cur) c.cur += n;
+      else c.last += n;
+      k.set(code, c);
+    };
+    const asked = q.category?.length ? new Set(q.category) : null;
+    type G = { ym: number | null; cur: boolean | null; categories: string[] | null; con: string[] | null; det: string[] | null; country: string | null; region: string | null; dep: string | null; dest: string | null; n: number; gs: number };
+    // GROUPING() bits, from the last argument: destination 0, departure 1, region 2, country 3, detection 4, concealment 5, categories 6, cur 7, month 8.
+    for (const r of codes as G[]) {
+      const gs = Number(r.gs);
+      if (grouped(gs, 6)) {
+        for (const c of new Set(r.categories ?? [])) {
+          if (asked && !asked.has(c)) continue;
+          add('category', c, thisYear(r.ym!), r.n);
+          perMonth.set(`${r.ym}|${c}`, (perMonth.get(`${r.ym}|${c}`) ?? 0) + r.n);
+        }
+      } else if (grouped(gs, 5)) for (const c of new Set(r.con ?? [])) add('concealment', c, !!r.cur, r.n);
+      else if (grouped(gs, 4)) for (const c of new Set(r.det ?? [])) add('detection', c, !!r.cur, r.n);
+      else if (grouped(gs, 3)) add('country', r.country, !!r.cur, r.n);
+      else if (grouped(gs, 2)) add('region', r.region, !!r.cur, r.n);
+      else if (grouped(gs, 1)) add('route', r.dep && r.dest ? `${r.dep}>${r.dest}` : null, !!r.cur, r.n);
+      else add('total', '', !!r.cur, r.n);
     }
     const kindOf = (k: string) => [...(counts.get(k) ?? new Map<string, { cur: number; last: number }>())];
     const current = (k: string) => kindOf(k).filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur }));
 
-    const lineRows = lines as { ym: number; category: string; unit: string; q: number }[];
+    const lineRows = (lines as { ym: number; category: string; unit: string; q: number }[]).map((l) => (l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l));
     const categories = new Set([...kindOf('category').map(([c]) => c), ...lineRows.map((l) => l.category)]);
     const byCategory = [...categories]
       .map((category) => {
@@ -188,27 +215,19 @@ export function createStats(database: Database) {
     const lineWhere = sql`c.category = ${category} AND c.seized_at >= ${from}::timestamptz AND c.seized_at < ${to}::timestamptz AND ${where}`;
 
     const [codes, lines, largest, subs] = await read<[unknown, unknown, unknown, unknown]>([
-      sql`SELECT k.kind, k.code, s.cur, count(*)::int AS n
-        FROM (SELECT s.concealment_methods, s.detection_methods, s.country, s.region, s.departure_country, s.destination_country, s.transport_mode,
-                     ${cur} AS cur, ${YM('s.seized_at')} AS ym
-                FROM seizures s WHERE ${where}) s
-        CROSS JOIN LATERAL (
-          SELECT 'total' AS kind, '' AS code
-          UNION ALL SELECT 'month', s.ym::text WHERE s.cur
-          UNION ALL SELECT 'concealment', x FROM unnest(s.concealment_methods) x WHERE s.cur
-          UNION ALL SELECT 'detection', x FROM unnest(s.detection_methods) x WHERE s.cur
-          UNION ALL SELECT 'country', s.country WHERE s.cur
-          UNION ALL SELECT 'region', s.region WHERE s.cur AND s.region IS NOT NULL
-          UNION ALL SELECT 'transport', s.transport_mode WHERE s.cur AND s.transport_mode IS NOT NULL
-          UNION ALL SELECT 'route', s.departure_country || '>' || s.destination_country
-            WHERE s.cur AND s.departure_country IS NOT NULL AND s.destination_country IS NOT NULL
-        ) k
-        GROUP BY 1, 2, 3`,
+      sql`SELECT ${YM('g.m')} AS ym, g.cur, g.concealment_methods AS con, g.detection_methods AS det, g.country, g.region, g.transport_mode AS transport,
+             g.departure_country AS dep, g.destination_country AS dest, count(*)::int AS n,
+             GROUPING(g.m, g.cur, g.concealment_methods, g.detection_methods, g.country, g.region, g.transport_mode, g.departure_country, g.destination_country) AS gs
+        FROM (SELECT ${MONTH('s.seized_at')} AS m, ${cur} AS cur, s.concealment_methods, s.detection_methods, s.country, s.region, s.transport_mode,
+                     s.departure_country, s.destination_country
+                FROM seizures s WHERE ${where}) g
+        GROUP BY GROUPING SETS ((g.m), (g.cur), (g.cur, g.concealment_methods), (g.cur, g.detection_methods), (g.cur, g.country), (g.cur, g.region),
+                                (g.cur, g.transport_mode), (g.cur, g.departure_country, g.destination_country))`,
       // Quantities by subcategory, country, region and month.
-      sql`SELECT ${cur} AS cur, c.subcategory AS sub, s.country, s.region, ${YM('c.seized_at')} AS ym, ${UNIT} AS unit, sum(${QTY})::float8 AS q
-        FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id
-        WHERE ${lineWhere}
-        GROUP BY 1, 2, 3, 4, 5, 6`,
+      sql`SELECT l.cur, l.sub, l.country, l.region, ${YM('l.m')} AS ym, l.unit, sum(l.q) AS q
+        FROM (SELECT ${cur} AS cur, c.subcategory AS sub, s.country, s.region, ${MONTH('c.seized_at')} AS m, c.unit, c.quantity::float8 AS q
+                FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id WHERE ${lineWhere}) l
+        GROUP BY l.cur, l.sub, l.country, l.region, l.m, l.unit`,
       sql`SELECT s.id, s.reference, s.seized_at AS at, s.country, ${UNIT} AS unit, (${QTY})::float8 AS q, c.subcategory AS sub
         FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id
         WHERE ${lineWhere} AND ${cur}
@@ -219,16 +238,32 @@ export function createStats(database: Database) {
     ]);
 
     const counts = new Map<string, Map<string, { cur: number; last: number }>>();
-    for (const r of codes as { kind: string; code: string; cur: boolean; n: number }[]) {
-      let kind = counts.get(r.kind);
-      if (!kind) counts.set(r.kind, (kind = new Map()));
-      const c = kind.get(r.code) ?? { cur: 0, last: 0 };
-      if (r.cur) c.cur += r.n;
-      else c.last += r.n;
-      kind.set(r.code, c);
+    const add = (kind: string, code: string | null, cur: boolean, n: number) => {
+      if (code == null) return;
+      let k = counts.get(kind);
+      if (!k) counts.set(kind, (k = new Map()));
+      const c = k.get(code) ?? { cur: 0, last: 0 };
+      if (cur) c.cur += n;
+      else c.last += n;
+      k.set(code, c);
+    };
+    type G = { ym: number | null; cur: boolean | null; con: string[] | null; det: string[] | null; country: string | null; region: string | null; transport: string | null; dep: string | null; dest: string | null; n: number; gs: number };
+    // GROUPING() bits, from the last argument: destination 0, departure 1, transport 2, region 3, country 4, detection 5, concealment 6, cur 7, month 8.
+    for (const r of codes as G[]) {
+      const gs = Number(r.gs);
+      if (grouped(gs, 8)) add('month', String(r.ym), r.ym! >= year * 100, r.n);
+      else if (grouped(gs, 6)) for (const c of new Set(r.con ?? [])) add('concealment', c, !!r.cur, r.n);
+      else if (grouped(gs, 5)) for (const c of new Set(r.det ?? [])) add('detection', c, !!r.cur, r.n);
+      else if (grouped(gs, 4)) add('country', r.country, !!r.cur, r.n);
+      else if (grouped(gs, 3)) add('region', r.region, !!r.cur, r.n);
+      else if (grouped(gs, 2)) add('transport', r.transport, !!r.cur, r.n);
+      else if (grouped(gs, 1)) add('route', r.dep && r.dest ? `${r.dep}>${r.dest}` : null, !!r.cur, r.n);
+      else add('total', '', !!r.cur, r.n);
     }
     const current = (k: string) => [...(counts.get(k) ?? new Map<string, { cur: number; last: number }>())].filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur }));
-    const L = lines as { cur: boolean; sub: string | null; country: string; region: string | null; ym: number; unit: string; q: number }[];
+    const L = (lines as { cur: boolean; sub: string | null; country: string; region: string | null; ym: number; unit: string; q: number }[]).map((l) =>
+      l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l,
+    );
     const thisYear = L.filter((l) => l.cur);
     const groupQ = (key: (l: (typeof L)[number]) => string | null) => {
       const by = new Map<string | null, typeof L>();
