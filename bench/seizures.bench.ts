@@ -56,9 +56,9 @@ async function setUp(database: Database) {
 async function load(database: Database, n: number) {
   const { orgIdsByCountry, userId } = await setUp(database);
   const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
-  // The unique (org, external reference) index stays: inserts name it for ON CONFLICT.
+  // Unique indexes stay: constraints rest on them, and inserts name (org, external reference) for ON CONFLICT.
   const indexes = await database.rows<{ indexname: string; indexdef: string }>(
-    sql`SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN (${list(TABLES)}) AND indexname NOT LIKE '%_pkey' AND indexname <> 'seizures_external_ref'`,
+    sql`SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN (${list(TABLES)}) AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
   );
   const fks = await database.rows<{ tbl: string; name: string; def: string }>(
     sql`SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
@@ -75,6 +75,7 @@ async function load(database: Database, n: number) {
     seed: 3,
     batch: database.kind === 'postgres' ? 5_000 : 2_000,
     concurrency: database.kind === 'postgres' ? 2 : 1,
+    checkEvery: 50,
     onProgress: (done) => {
       if (performance.now() - last > 15_000 || done === n) {
         last = performance.now();

@@ -6,7 +6,7 @@ import { createOrganisation } from '../identity/directory.ts';
 import { referenceSets, type ReferenceSets } from '../reference/module.ts';
 import { checkSeizure } from './check.ts';
 import { CHANNELS } from './generate-data.ts';
-import { generateSeizures, seizureGenerator, type GeneratedSeizure } from './generate.ts';
+import { derive, generateSeizures, seizureGenerator, type GeneratedSeizure } from './generate.ts';
 
 let t: TestDatabase;
 let ref: ReferenceSets;
@@ -39,6 +39,10 @@ describe('synthetic seizure generator', () => {
       expect(Date.parse(s.input.seizedAt)).toBeLessThanOrEqual(NOW);
       for (const l of s.input.commodities) expect(ref.subcategories.get(l.subcategory!)).toContain(l.unit);
     }
+  });
+
+  it('derives the stored columns as checkSeizure does (the bulk load checks only a sample)', () => {
+    for (const s of sample(2_000, 9)) expect(derive(s.input, ref)).toEqual(checkSeizure(s.input, ref, '', NOW).prepared);
   });
 
   it('has about two commodity lines and two to three route legs a seizure, mostly validated', () => {
