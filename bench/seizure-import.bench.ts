@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig } from '../server/platform/config.ts';
 import type { AppContext } from '../server/platform/context.ts';
@@ -45,25 +46,52 @@ async function setUp(database: Database, dataDir: string) {
   return { ctx, actor };
 }
 
+/** CPU seconds used so far by the server processes of this database's connections (PostgreSQL on this machine; 0 otherwise). */
+async function backendCpu(database: Database): Promise<number> {
+  if (database.kind !== 'postgres') return 0;
+  const { readFileSync } = await import('node:fs');
+  const pids = await database.rows<{ pid: number }>(sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  let ticks = 0;
+  for (const { pid } of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      return 0; // another machine, or no /proc
+    }
+  }
+  return ticks / 100;
+}
+
 async function run(label: string, database: Database, dataDir: string, n: number) {
   const { ctx, actor } = await setUp(database, dataDir);
   const path = join(dataDir, 'seizures.csv');
   const size = await writeSampleCsv(path, n, { brokenEvery: 1000 });
   global.gc?.();
   const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const samples: { at: number; rss: number }[] = [];
   const t0 = performance.now();
+  const sampler = setInterval(() => samples.push({ at: performance.now() - t0, rss: process.memoryUsage().rss }), 50);
+  const pgCpu0 = await backendCpu(database);
+  const cpu0 = process.cpuUsage();
   const result = await importFile(ctx, actor, path, null, 'valid');
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const pgCpu = (await backendCpu(database)) - pgCpu0;
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  samples.push({ at: ms, rss: process.memoryUsage().rss });
+  const peak = Math.max(...samples.map((x) => x.rss));
+  // Flat memory: the second half of the run peaks no higher than the first.
+  const half = (from: number, to: number) => Math.max(0, ...samples.filter((x) => x.at >= from * ms && x.at < to * ms).map((x) => x.rss));
+  const nodeCpuS = (cpu.user + cpu.system) / 1e6;
   if (result.status !== 'committed') throw new Error(`import ${result.status}: ${result.detail}`);
   console.log(`\n[seizure import, ${label}] ${fmt(n)} rows, ${mb(size)} CSV (${Math.round(size / n)} bytes/row), one transaction`);
   console.log(`  inserted ${fmt(result.inserted)}, rejected ${fmt(result.errorRows)} (located), in ${(ms / 1000).toFixed(1)} s`);
   console.log(`  ${fmt(n / (ms / 1000))} rows/s (budget ≥ 20,000 on PostgreSQL)`);
-  console.log(`  RSS ${mb(baseline)} before, peak ${mb(peak)} during (+${mb(peak - baseline)})`);
-  return { rowsPerSecond: n / (ms / 1000), peakRss: peak, baselineRss: baseline, bytes: size, inserted: result.inserted };
+  console.log(`  RSS ${mb(baseline)} before, peak ${mb(peak)} during (+${mb(peak - baseline)}); peak in the first half ${mb(half(0, 0.5))}, in the second ${mb(half(0.5, 1.01))}`);
+  console.log(`  CPU: this process ${nodeCpuS.toFixed(1)} s (read, check: ${fmt(n / nodeCpuS)} rows per CPU second)` +
+    (pgCpu > 0 ? `, database backends ${pgCpu.toFixed(1)} s (${fmt(n / pgCpu)} rows per CPU second)` : '') + ` — the two overlap`);
+  return { rowsPerSecond: n / (ms / 1000), peakRss: peak, baselineRss: baseline, bytes: size, inserted: result.inserted, nodeCpuSeconds: nodeCpuS, databaseCpuSeconds: pgCpu };
 }
 
 export async function runSeizureImportBench() {

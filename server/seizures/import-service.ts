@@ -40,8 +40,11 @@ export const PREVIEW_ROWS = 20;
 /** Rows per insert: three statements each, whatever the number. */
 const INSERT_BATCH = 4000;
 const PROGRESS_MS = 1000;
-/** A file holding more distinct references than this is checked for repeats by the database alone. */
-const MAX_TRACKED_REFS = 1_000_000;
+/**
+ * References remembered to find a row repeating an earlier one (a few tens of MB). Past this, memory
+ * stays flat and a repeat is left to the database: the later row is skipped, counted in `skipped`.
+ */
+const MAX_TRACKED_REFS = 250_000;
 /** A pass that has not reported for this long, and does not run here, died with its process. */
 const STALE_MS = 5 * 60_000;
 /** Spooled files of imports left uncommitted are removed after this. */
