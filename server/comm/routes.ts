@@ -7,6 +7,7 @@ import { listUsers } from '../identity/directory.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Mailbox } from './mailbox.ts';
 import { registerLibraryRoutes, type Library } from './library.ts';
+import { registerCenExportRoutes, type CenExport } from './cen-export.ts';
 import { registerGroupUserRoutes, type GroupUsers } from './group-users.ts';
 import { registerFormattedRoutes, type FormattedServices } from './formatted-routes.ts';
 import { MAY, type Operations } from './operations.ts';
@@ -42,7 +43,7 @@ const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox; library: Library; groupUsers: GroupUsers } & FormattedServices) {
+export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox; library: Library; cenExport: CenExport; groupUsers: GroupUsers } & FormattedServices) {
   const { operations: ops, mailbox } = deps;
 
   app.get(BASE, { config: { access: MEMBERS }, schema: { tags, summary: 'The operations I am a member of, with my role and unread counts', response: { 200: z.object({ items: z.array(operation) }) } } }, async (r) => ({
@@ -60,6 +61,7 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
       await ops.requireMember(requirePrincipal(request), opId);
     });
     registerLibraryRoutes(scope, deps.library);
+    registerCenExportRoutes(scope, deps.cenExport);
     registerGroupUserRoutes(scope, deps.groupUsers);
     registerFormattedRoutes(scope, deps);
 

@@ -53,6 +53,6 @@ export function nonNominalProjection(source: Obj): Projection {
   }
   const known = new Set<string>([...ALLOWED.seizure, 'commodities', 'route', 'offenders']);
   const dropped = Object.keys(source).filter((k) => !known.has(k));
-  const warnings = nominalWarnings({ commodities: [], route: [], ...(input as object) } as SeizureInput);
+  const warnings = nominalWarnings(input as unknown as SeizureInput);
   return { input: input as Projection['input'], leaving, dropped, warnings };
 }

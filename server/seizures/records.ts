@@ -61,12 +61,13 @@ export function createRecords(ctx: Ctx) {
     await t.execute(sql`INSERT INTO seizure_history (seizure_id, user_id, action, changes, comment) VALUES (${id}, ${userId}, ${action}, ${JSON.stringify(changes)}::jsonb, ${comment})`);
   }
 
-  async function create(actor: Principal, input: SeizureInput, meta: Meta = {}) {
+  /** `provenance` says where the record came from: entered here, or brought from CENcomm through the allowlist. */
+  async function create(actor: Principal, input: SeizureInput, meta: Meta = {}, provenance: 'entered' | 'cencomm' = 'entered') {
     const { prepared, warnings } = await prepare(input);
     const id = await tx(async (t) => {
-      const { ids } = await insertSeizures(t, [{ prepared, orgId: actor.orgId, userId: actor.userId }]);
+      const { ids } = await insertSeizures(t, [{ prepared, orgId: actor.orgId, userId: actor.userId, provenance }]);
       if (!ids.length) throw conflict(`Your administration already has a seizure with external reference ${prepared.externalRef}.`, [{ field: 'body.externalRef', message: 'is already used' }]);
-      await history(t, ids[0], actor.userId, 'created');
+      await history(t, ids[0], actor.userId, 'created', provenance === 'entered' ? {} : { provenance });
       await audit.record({ actor, action: 'seizure.create', targetType: 'seizure', targetId: ids[0], ...meta }, t as never);
       return ids[0];
     });
@@ -186,7 +187,12 @@ export function createRecords(ctx: Ctx) {
     }));
   }
 
-  return { create, update, get, remove, submit, review, history: historyOf, prepare };
+  /** The reference checks alone, without saving (previews). */
+  async function check(input: SeizureInput) {
+    return { errors: checkSeizure(input, await referenceSets(database)).errors, warnings: nominalWarnings(input) };
+  }
+
+  return { create, update, get, remove, submit, review, history: historyOf, prepare, check };
 }
 
 export type Records = ReturnType<typeof createRecords>;
