@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8199;
+// Another port can be chosen when two runs share a machine.
+const PORT = Number(process.env.OPENCEN_E2E_PORT ?? 8199);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 // One fresh data folder per run. Workers load this file again; they inherit the folder through the environment.
