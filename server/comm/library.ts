@@ -22,6 +22,7 @@ export const libraryFile = z.object({
   mime: z.string(),
   size: z.number(),
   uploadedBy: z.string().nullable(),
+  uploadedById: z.uuid().nullable(),
   uploadedAt: z.string(),
 });
 const listing = z.object({ folders: z.array(libraryFolder), files: z.array(libraryFile) });
@@ -39,7 +40,7 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
         (SELECT count(*)::int FROM comm_library_files x WHERE x.folder_id = f.id) AS files
       FROM comm_library_folders f WHERE f.operation_id = ${opId} ORDER BY lower(f.name)`);
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT l.id, l.folder_id AS "folderId", f.name, f.mime, f.size,
-        u.display_name AS "uploadedBy", l.uploaded_at AS "uploadedAt"
+        u.display_name AS "uploadedBy", l.uploaded_by AS "uploadedById", l.uploaded_at AS "uploadedAt"
       FROM comm_library_files l JOIN files f ON f.id = l.file_id LEFT JOIN users u ON u.id = l.uploaded_by
       WHERE l.operation_id = ${opId} AND ${folderId ? sql`l.folder_id = ${folderId}` : sql`l.folder_id IS NULL`}
       ORDER BY l.uploaded_at DESC`);

@@ -110,7 +110,7 @@ export function createOperations(ctx: Ctx) {
   async function members(p: Principal, opId: string) {
     await requireMember(p, opId);
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT u.id AS "userId", u.display_name AS "displayName", u.username,
-        org.name AS "orgName", org.country::text AS country, m.role, m.added_at AS "addedAt"
+        org.name AS "orgName", org.country::text AS country, m.role, m.added_at AS "addedAt", m.created_for_group AS "createdForGroup"
       FROM comm_members m JOIN users u ON u.id = m.user_id JOIN organisations org ON org.id = u.org_id
       WHERE m.operation_id = ${opId} ORDER BY org.country NULLS LAST, u.display_name`);
     return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));

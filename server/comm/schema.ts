@@ -52,6 +52,7 @@ export const member = z.object({
   country: z.string().nullable(),
   role: z.string(),
   addedAt: z.string(),
+  createdForGroup: z.boolean().describe('An account an OCU+ created for this operation (the OCU+ may reset its password)'),
 });
 export const memberInput = z.object({ userId: z.uuid('must be a UUID'), role: enumOf(OPERATION_ROLES) });
 export const memberRoleInput = z.object({ role: enumOf(OPERATION_ROLES) });
