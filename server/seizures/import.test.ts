@@ -267,6 +267,36 @@ describe('seizure import', () => {
     expect((await upload(viewer.client, 'x.csv', csvOf([row(1)]))).status).toBe(403);
   });
 
+  it('tells the importing user how the passes end, as realtime events', async () => {
+    const fr = await signIn(t, ['ncp'], { country: 'FR' });
+    const stream = await fetch(`${t.url}/api/v1/events`, { headers: { cookie: fr.client.cookie } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    const seen: { status: string; validRows: number; inserted?: number }[] = [];
+    const listening = (async () => {
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!seen.some((e) => e.status === 'committed')) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const frame = text.slice(0, end);
+          text = text.slice(end + 2);
+          if (frame.includes('event: seizure.import')) seen.push(JSON.parse(frame.split('\ndata: ')[1]));
+        }
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 200));
+    const { upload: up } = await uploadAndValidate(fr.client, 'events.csv', csvOf([row(1), row(2)]));
+    await commit(fr.client, up.id, { mode: 'all' });
+    await listening;
+    await reader.cancel();
+    expect(seen.find((e) => e.status === 'validated')).toMatchObject({ id: up.id, validRows: 2, progress: 1 });
+    expect(seen.find((e) => e.status === 'committed')).toMatchObject({ id: up.id, inserted: 2, skipped: 0 });
+  });
+
   it('lists the template fields with their allowed values', async () => {
     const fr = await signIn(t, ['ncp'], { country: 'FR' });
     const res = await fr.client.get('/api/v1/seizures/import-fields');
