@@ -204,6 +204,8 @@ export function rowChecker(mapping: Record<string, string>, columns: string[], r
 
 interface PassOptions {
   orgId: string;
+  /** Loaded before any transaction opens: on PGlite a query outside it would wait for its end. */
+  ref: ReferenceSets;
   acceptNominal: boolean;
   counts: Counts;
   /** Receives the valid rows in batches; the next batch is read while it works. */
@@ -306,8 +308,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
    * checked while the previous one is being stored.
    */
   async function pass(file: SpooledFile, columns: string[], mapping: Record<string, string>, o: PassOptions): Promise<Counts> {
-    const ref = await referenceSets(database);
-    const check = rowChecker(mapping, columns, ref);
+    const check = rowChecker(mapping, columns, o.ref);
     const c = o.counts;
     const refs = new Map<string, number>();
     let header = true;
@@ -435,6 +436,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
     try {
       await pass(fileOf(r), json<string[]>(r.columns), mapping, {
         orgId: r.org_id,
+        ref: await referenceSets(database),
         acceptNominal: false,
         counts: c,
         onValid: async (rows) => {
@@ -483,10 +485,12 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
     // On PGlite the transaction holds the only connection: progress waits for the end.
     const live = database.kind === 'postgres';
     try {
+      const ref = await referenceSets(database);
       await database.db.transaction(async (t) => {
         const tx = t as unknown as Db;
         await pass(fileOf(r, path), json<string[]>(r.columns), mapping, {
           orgId: r.org_id,
+          ref,
           acceptNominal,
           counts: c,
           onValid: async (rows) => {
