@@ -2,7 +2,7 @@ import { SEARCHERS } from '../screening/screening-roles.ts';
 
 /** The sections of the app, in menu order. Labels are locale keys. */
 export interface Section {
-  to: '/' | '/operations' | '/profile' | '/password' | '/reference' | '/screening' | '/screening/queries' | '/admin/organisations' | '/admin/users' | '/admin/tokens' | '/admin/audit';
+  to: '/' | '/operations' | '/profile' | '/password' | '/reference' | '/screening' | '/seizures' | '/screening/queries' | '/admin/organisations' | '/admin/users' | '/admin/tokens' | '/admin/audit';
   labelKey: string;
   descriptionKey: string;
   adminOnly?: boolean;
@@ -13,6 +13,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { to: '/', labelKey: 'nav.home', descriptionKey: 'home.description' },
   { to: '/operations', labelKey: 'comm.nav', descriptionKey: 'comm.operations.intro' },
+  { to: '/seizures', labelKey: 'seizures.nav.menu', descriptionKey: 'seizures.nav.description' },
   { to: '/screening', labelKey: 'nav.screening', descriptionKey: 'screening.intro', roles: SEARCHERS },
   { to: '/reference', labelKey: 'nav.reference', descriptionKey: 'reference.intro' },
   { to: '/profile', labelKey: 'nav.profile', descriptionKey: 'profile.intro' },

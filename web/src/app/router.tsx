@@ -29,6 +29,15 @@ import { SearchPage } from '../screening/SearchPage.tsx';
 import { TraceRequestPage } from '../screening/TraceRequestPage.tsx';
 import { TraceRequestsPage } from '../screening/TraceRequestsPage.tsx';
 import { canRecord, canSearch, canSeeHits } from '../screening/screening-roles.ts';
+import { DashboardPage } from '../seizures/DashboardPage.tsx';
+import { DetailPage as SeizureDetailPage } from '../seizures/DetailPage.tsx';
+import { ImportPage as SeizureImportPage } from '../seizures/ImportPage.tsx';
+import { QueuePage as SeizureQueuePage } from '../seizures/QueuePage.tsx';
+import { ReportPage as SeizureReportPage } from '../seizures/ReportPage.tsx';
+import { SearchPage as SeizureSearchPage } from '../seizures/SearchPage.tsx';
+import { EditSeizurePage, NewSeizurePage } from '../seizures/SeizureFormPage.tsx';
+import { canImport, canReport, canReview } from '../seizures/seizure-roles.ts';
+import { validateDashboardSearch, validateReportSearch, validateSeizureSearch } from '../seizures/search-params.ts';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -84,6 +93,14 @@ const routeTree = rootRoute.addChildren([
   page('/operations/$opId/formatted/$messageId', FormattedMessagePage),
   page('/operations/$opId/cases', CasesPage),
   page('/operations/$opId/statistics', StatisticsPage),
+  createRoute({ getParentRoute: () => rootRoute, path: '/seizures', validateSearch: validateSeizureSearch, component: SeizureSearchPage }),
+  rolesPage('/seizures/new', canReport, NewSeizurePage),
+  rolesPage('/seizures/queue', canReview, SeizureQueuePage),
+  rolesPage('/seizures/import', canImport, SeizureImportPage),
+  createRoute({ getParentRoute: () => rootRoute, path: '/seizures/dashboard', validateSearch: validateDashboardSearch, component: DashboardPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/seizures/report', validateSearch: validateReportSearch, component: SeizureReportPage }),
+  page('/seizures/$id', SeizureDetailPage),
+  rolesPage('/seizures/$id/edit', canReport, EditSeizurePage),
   adminPage('/admin/organisations', OrganisationsPage),
   adminPage('/admin/users', UsersPage),
   adminPage('/admin/tokens', TokensPage),
