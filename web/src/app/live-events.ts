@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { listenToComm } from '../comm/comm-live.ts';
 import { API_BASE } from './api.ts';
@@ -16,6 +17,8 @@ interface NotificationPayload {
   body?: string;
   message?: string;
   text?: string;
+  /** The app path of the item the notification is about, e.g. /seizures/<id>. */
+  link?: string;
 }
 
 function readNotification(data: string): NotificationPayload {
@@ -34,6 +37,7 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
   const { t } = useTranslation();
   const toasts = useToasts();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   // Kept in refs so that a language change does not reopen the stream.
   const tRef = useRef(t);
@@ -72,10 +76,14 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
       listenToComm(source, queryClient, (toast) => toastsRef.current.show(toast), (key) => tRef.current(key));
       source.addEventListener('notification', (event) => {
         const note = readNotification((event as MessageEvent<string>).data);
+        // Only a path inside the app is followed; the item's data changed, so cached copies are refreshed.
+        const link = typeof note.link === 'string' && /^\/(?!\/)/.test(note.link) ? note.link : null;
+        if (link) void queryClient.invalidateQueries({ queryKey: [link.split('/')[1]] });
         toastsRef.current.show({
           tone: 'info',
           title: note.title ?? note.subject ?? tRef.current('events.notification'),
           body: note.body ?? note.message ?? note.text,
+          link: link ? { href: link, label: tRef.current('events.open'), follow: () => router.history.push(link) } : undefined,
         });
       });
     };
@@ -86,7 +94,7 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
       window.clearTimeout(retryTimer);
       source?.close();
     };
-  }, [enabled, queryClient]);
+  }, [enabled, queryClient, router]);
 
   return status;
 }

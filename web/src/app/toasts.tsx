@@ -8,6 +8,8 @@ interface Toast {
   tone: ToastTone;
   title: string;
   body?: string;
+  /** A place in the app the toast leads to (a notification's item). */
+  link?: { href: string; label: string; follow(): void };
 }
 
 interface Toaster {
@@ -16,6 +18,8 @@ interface Toaster {
 
 const ToastContext = createContext<Toaster | null>(null);
 const TOAST_LIFETIME_MS = 6000;
+/** A toast that leads somewhere stays long enough to be followed. */
+const LINK_TOAST_LIFETIME_MS = 20000;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -27,7 +31,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (toast: Omit<Toast, 'id'>) => {
       const id = nextId.current++;
       setToasts((all) => [...all.slice(-4), { ...toast, id }]);
-      window.setTimeout(() => dismiss(id), TOAST_LIFETIME_MS);
+      window.setTimeout(() => dismiss(id), toast.link ? LINK_TOAST_LIFETIME_MS : TOAST_LIFETIME_MS);
     },
     [dismiss],
   );
@@ -42,6 +46,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <div className="toast-text">
               <strong>{toast.title}</strong>
               {toast.body && <p>{toast.body}</p>}
+              {toast.link && (
+                <a
+                  href={toast.link.href}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    toast.link?.follow();
+                    dismiss(toast.id);
+                  }}
+                >
+                  {toast.link.label}
+                </a>
+              )}
             </div>
             <button type="button" className="icon-button" onClick={() => dismiss(toast.id)} aria-label={t('common.dismiss')}>
               ×
