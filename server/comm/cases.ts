@@ -133,7 +133,12 @@ export function createCases(ctx: Ctx, operations: Operations) {
   async function stats(p: Principal, opId: string) {
     await operations.requireMember(p, opId, MAY.seeEverything);
     const [lang] = await database.rows<{ language: string }>(sql`SELECT language FROM users WHERE id = ${p.userId}`);
-    const l = readerLang(lang?.language);
+    return statsFor(opId, lang?.language);
+  }
+
+  /** The statistics with labels in one language, without a reader (the newsletter and the exports call it). */
+  async function statsFor(opId: string, language: string | null | undefined) {
+    const l = readerLang(language);
     const tpls = await database.rows<{ code: string; names: unknown; definition: unknown }>(sql`SELECT code, names, definition FROM comm_templates WHERE operation_id = ${opId}`);
     const tplName = new Map(tpls.map((t) => [t.code, label(json(t.names), l)]));
     const seizureDef = tpls.find((t) => t.code === 'SEIZURE');
@@ -183,7 +188,7 @@ export function createCases(ctx: Ctx, operations: Operations) {
     };
   }
 
-  return { list, close, stats, one };
+  return { list, close, stats, statsFor, one };
 }
 
 export type Cases = ReturnType<typeof createCases>;

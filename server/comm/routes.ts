@@ -10,6 +10,7 @@ import { registerLibraryRoutes, type Library } from './library.ts';
 import { registerCenExportRoutes, type CenExport } from './cen-export.ts';
 import { registerGroupUserRoutes, type GroupUsers } from './group-users.ts';
 import { registerFormattedRoutes, type FormattedServices } from './formatted-routes.ts';
+import { registerReportRoutes, type ReportServices } from './newsletter-routes.ts';
 import { MAY, type Operations } from './operations.ts';
 import {
   composeInput,
@@ -43,7 +44,7 @@ const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox; library: Library; cenExport: CenExport; groupUsers: GroupUsers } & FormattedServices) {
+export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox; library: Library; cenExport: CenExport; groupUsers: GroupUsers } & FormattedServices & ReportServices) {
   const { operations: ops, mailbox } = deps;
 
   app.get(BASE, { config: { access: MEMBERS }, schema: { tags, summary: 'The operations I am a member of, with my role and unread counts', response: { 200: z.object({ items: z.array(operation) }) } } }, async (r) => ({
@@ -64,6 +65,7 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
     registerCenExportRoutes(scope, deps.cenExport);
     registerGroupUserRoutes(scope, deps.groupUsers);
     registerFormattedRoutes(scope, deps);
+    registerReportRoutes(scope, deps);
 
     scope.get(OP, { config: { access: MEMBERS }, schema: { tags, summary: 'One operation', params: opParams, response: { 200: operation } } }, async (r) =>
       (await ops.get(requirePrincipal(r), r.params.opId)) as never,
