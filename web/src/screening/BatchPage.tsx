@@ -10,7 +10,7 @@ import { ListSelect } from './ListSelect.tsx';
 import { OnBehalfOfField } from './OnBehalfOfField.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { LISTS, MAX_BATCH_ITEMS, screeningApi, type BatchReply, type ListName } from './screening-api.ts';
-import { localiseScreeningFields } from './screening-messages.ts';
+import { localiseScreeningFields, useScreeningErrorMessage } from './screening-messages.ts';
 import { searchesOnBehalf } from './screening-roles.ts';
 
 const KEYED_LISTS = LISTS.filter((l) => l !== 'art');
@@ -27,6 +27,7 @@ export function BatchPage() {
   const [busy, setBusy] = useState(false);
   const [reply, setReply] = useState<{ result: BatchReply; items: ParsedItem[] } | null>(null);
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const screeningMessage = useScreeningErrorMessage();
 
   const parsed = useMemo(() => (text.trim() ? parseBatchInput(text) : null), [text]);
   const inputError = parsed && !parsed.ok ? t(parsed.error, parsed.params ?? {}) : errors.fields.items;
@@ -56,7 +57,7 @@ export function BatchPage() {
       setReply({ result, items });
     } catch (error) {
       setReply(null);
-      capture(error);
+      capture(error, screeningMessage(error) ?? undefined);
       setErrors((e) => ({ ...e, fields: localiseScreeningFields(Object.fromEntries(Object.entries(e.fields).map(([f, m]) => [f.replace(/^items\.\d+\..*$/, 'items'), m])), t) }));
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, describedBy, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, TextField, describedBy, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useMe } from '../app/session.tsx';
@@ -11,13 +11,14 @@ import { HitStatusBadge, ValidationClock } from './HitStatus.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { screeningApi, screeningKeys, type HitDecision, type ScreeningHit } from './screening-api.ts';
 import { canRecord } from './screening-roles.ts';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
 /** One hit; the recording organisation confirms it or not, with a note for the enquirer. */
 export function HitPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const { id = '' } = useParams({ strict: false });
   const hit = useQuery({ queryKey: screeningKeys.hit(id), queryFn: () => screeningApi.hit(id), enabled: id !== '' });
   const h = hit.data;
@@ -46,6 +47,17 @@ export function HitPage() {
             <div>
               <dt>{t('screening.hitList.side')}</dt>
               <dd>{recording ? t('screening.hitList.onOurRecord') : t('screening.hitList.ourSearch')}</dd>
+            </div>
+            <div>
+              <dt>{t('screening.orgs.enquirer')}</dt>
+              <dd data-testid="hit-enquirer-org">
+                {h.enquirerOrgName ?? h.enquirerOrgId}
+                {h.onBehalfOfOrgId && <span className="muted small"> · {t('screening.orgs.onBehalfOf', { org: h.onBehalfOfOrgName ?? h.onBehalfOfOrgId })}</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('screening.orgs.recording')}</dt>
+              <dd data-testid="hit-recording-org">{h.recordingOrgName ?? h.recordingOrgId}</dd>
             </div>
             <div>
               <dt>{t('screening.hitList.status')}</dt>
@@ -93,6 +105,7 @@ function DecisionForm({ hit }: { hit: ScreeningHit }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const screeningMessage = useScreeningErrorMessage();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -112,7 +125,7 @@ function DecisionForm({ hit }: { hit: ScreeningHit }) {
       await queryClient.invalidateQueries({ queryKey: screeningKeys.allHits });
       toasts.show({ tone: 'success', title: t('screening.hitList.decided') });
     } catch (error) {
-      capture(error);
+      capture(error, screeningMessage(error) ?? undefined);
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { Pager } from '../app/Pager.tsx';
@@ -11,6 +10,7 @@ import { HitStatusBadge, ValidationClock } from './HitStatus.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { screeningApi, screeningKeys, type HitsFilter } from './screening-api.ts';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
 const PAGE_SIZE = 25;
 
@@ -19,7 +19,7 @@ export function HitsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const [status, setStatus] = useState<HitsFilter['status']>('');
   const [role, setRole] = useState<HitsFilter['role']>('');
   const [page, setPage] = useState(1);
@@ -74,6 +74,7 @@ export function HitsPage() {
               <tr>
                 <th scope="col">{t('screening.hits.list')}</th>
                 <th scope="col">{t('screening.hitList.side')}</th>
+                <th scope="col">{t('screening.orgs.other')}</th>
                 <th scope="col">{t('screening.hitList.status')}</th>
                 <th scope="col">{t('screening.hitList.openedAt')}</th>
                 <th scope="col">{t('screening.hitList.clock')}</th>
@@ -87,6 +88,7 @@ export function HitsPage() {
                 <tr key={hit.id} data-hit={hit.id}>
                   <td>{t(`screening.lists.${hit.list}`)}</td>
                   <td>{hit.recordingOrgId === me.orgId ? t('screening.hitList.onOurRecord') : t('screening.hitList.ourSearch')}</td>
+                  <td>{hit.recordingOrgId === me.orgId ? (hit.forOrgName ?? hit.forOrgId) : (hit.recordingOrgName ?? hit.recordingOrgId)}</td>
                   <td>
                     <HitStatusBadge status={hit.status} />
                   </td>
@@ -103,7 +105,7 @@ export function HitsPage() {
               ))}
               {items.length === 0 && !hits.isPending && (
                 <tr>
-                  <td colSpan={6} className="empty">
+                  <td colSpan={7} className="empty">
                     {t('screening.hitList.none')}
                   </td>
                 </tr>

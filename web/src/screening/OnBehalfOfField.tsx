@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { adminApi, adminKeys } from '../admin/admin-api.ts';
-import { OrgSelect } from '../admin/OrgSelect.tsx';
-import { TextField } from '../app/forms.tsx';
-import { isAdmin, useMe } from '../app/session.tsx';
+import { describedBy, Field, TextField } from '../app/forms.tsx';
+import { useMe } from '../app/session.tsx';
+import { screeningApi, screeningKeys } from './screening-api.ts';
 
 interface OnBehalfOfFieldProps {
   value: string;
@@ -12,16 +11,29 @@ interface OnBehalfOfFieldProps {
 }
 
 /**
- * The member administration an I2C officer searches for. The organisations list is an
- * administrator's call; an officer without that role gives the organisation's identifier.
+ * The member administration an I2C officer searches for, picked from the organisations the
+ * screening API lists for I2C officers (names and countries only). Should the list not load, the
+ * officer can still give the organisation's identifier.
  */
 export function OnBehalfOfField({ value, onChange, error }: OnBehalfOfFieldProps) {
   const { t } = useTranslation();
   const me = useMe();
-  const admin = isAdmin(me);
-  const orgs = useQuery({ queryKey: adminKeys.organisations, queryFn: adminApi.organisations, enabled: admin });
-  if (admin && orgs.data)
-    return <OrgSelect id="on-behalf-of" label={t('screening.search.onBehalfOf')} orgs={orgs.data.items.filter((o) => o.id !== me.orgId)} value={value} onChange={onChange} error={error} allowAny />;
+  const orgs = useQuery({ queryKey: screeningKeys.organisations, queryFn: screeningApi.organisations, staleTime: 5 * 60_000 });
+  if (orgs.data) {
+    const others = orgs.data.items.filter((o) => o.id !== me.orgId).sort((a, b) => a.name.localeCompare(b.name));
+    return (
+      <Field id="on-behalf-of" label={t('screening.search.onBehalfOf')} error={error}>
+        <select id="on-behalf-of" value={value} onChange={(e) => onChange(e.target.value)} {...describedBy('on-behalf-of', error)}>
+          <option value="">{t('screening.search.onBehalfOfOwn')}</option>
+          {others.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.country ? `${o.name} (${o.country})` : o.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+    );
+  }
   return (
     <TextField
       id="on-behalf-of"

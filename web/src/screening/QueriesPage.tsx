@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, type UserFilter } from '../admin/admin-api.ts';
-import { Field, useErrorMessage } from '../app/forms.tsx';
+import { Field } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { Pager } from '../app/Pager.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { screeningApi, screeningKeys, type LoggedQuery, type QueriesFilter } from './screening-api.ts';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
 const PAGE_SIZE = 25;
 const ALL_USERS: UserFilter = { q: '', orgId: '', role: '', page: 1, pageSize: 200 };
@@ -34,7 +35,7 @@ function useDescribeQuery() {
 export function QueriesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const describe = useDescribeQuery();
   const [mode, setMode] = useState<QueriesFilter['mode']>('');
   const [page, setPage] = useState(1);

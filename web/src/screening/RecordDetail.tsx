@@ -5,7 +5,9 @@ import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { FirstLevelFields } from './FirstLevelFields.tsx';
 import { RECORD_FIELDS } from './list-fields.ts';
-import { screeningApi, type ListName, type ScreeningHit, type TraceRequest, type WatchRecord } from './screening-api.ts';
+import { screeningApi, type ArtImage, type ListName, type ScreeningHit, type TraceRequest, type WatchRecord } from './screening-api.ts';
+import { ArtImageGallery } from './ArtImages.tsx';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
 const filled = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
@@ -24,6 +26,12 @@ export function RecordDetail({ list, record, hit }: { list: ListName; record: Wa
       </div>
       <FirstLevelFields fields={fields} />
       <p className="muted small">{t('screening.detail.recordedAt', { when: format.dateTime(record.createdAt) })}</p>
+      {list === 'art' && (
+        <div className="stack">
+          <h3 className="section-title">{t('screening.images.title')}</h3>
+          <ArtImageGallery recordId={record.id} images={(record.images as ArtImage[] | undefined) ?? []} />
+        </div>
+      )}
       {list === 'firearms' && <AskTraceForm firearmRecordId={record.id} />}
     </div>
   );
@@ -35,6 +43,7 @@ function AskTraceForm({ firearmRecordId }: { firearmRecordId: string }) {
   const [busy, setBusy] = useState(false);
   const [asked, setAsked] = useState<TraceRequest | null>(null);
   const { errors, capture, clear } = useFormErrors();
+  const screeningMessage = useScreeningErrorMessage();
   const id = `trace-question-${firearmRecordId}`;
 
   const submit = async (event: FormEvent) => {
@@ -44,7 +53,7 @@ function AskTraceForm({ firearmRecordId }: { firearmRecordId: string }) {
     try {
       setAsked(await screeningApi.askTrace(firearmRecordId, question));
     } catch (error) {
-      capture(error);
+      capture(error, screeningMessage(error) ?? undefined);
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { FieldInput } from './FieldInput.tsx';
 import { byFormField, fromRecord, toApiValues, type FormValues } from './form-values.ts';
 import { RECORD_FIELDS } from './list-fields.ts';
 import type { ListName, WatchRecord } from './screening-api.ts';
-import { localiseScreeningFields } from './screening-messages.ts';
+import { localiseScreeningFields, useScreeningErrorMessage } from './screening-messages.ts';
 
 interface RecordFormProps {
   list: ListName;
@@ -22,6 +22,7 @@ export function RecordForm({ list, record, onSave, onClose }: RecordFormProps) {
   const [values, setValues] = useState<FormValues>(() => (record ? fromRecord(defs, record) : {}));
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const screeningMessage = useScreeningErrorMessage();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,7 +31,7 @@ export function RecordForm({ list, record, onSave, onClose }: RecordFormProps) {
     try {
       await onSave(toApiValues(defs, values));
     } catch (error) {
-      capture(error);
+      capture(error, screeningMessage(error) ?? undefined);
       setErrors((e) => ({ ...e, fields: localiseScreeningFields(byFormField(e.fields), t) }));
       setBusy(false);
     }

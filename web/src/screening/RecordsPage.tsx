@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -12,8 +11,10 @@ import { FirstLevelFields } from './FirstLevelFields.tsx';
 import { FIRST_LEVEL } from './list-fields.ts';
 import { ListSelect } from './ListSelect.tsx';
 import { RecordForm } from './RecordForm.tsx';
+import { ArtImagesEditor } from './ArtImages.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { screeningApi, screeningKeys, type ListName, type WatchRecord } from './screening-api.ts';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
 const PAGE_SIZE = 25;
 
@@ -23,11 +24,12 @@ export function RecordsPage() {
   const format = useFormat();
   const me = useMe();
   const toasts = useToasts();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const queryClient = useQueryClient();
   const [list, setList] = useState<ListName>('travel_documents');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<WatchRecord | 'new' | null>(null);
+  const [imagesOf, setImagesOf] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<WatchRecord | null>(null);
   const [busy, setBusy] = useState(false);
   const records = useQuery({ queryKey: screeningKeys.records(list, page), queryFn: () => screeningApi.records(list, page, PAGE_SIZE), placeholderData: keepPreviousData });
@@ -112,6 +114,11 @@ export function RecordsPage() {
                       <button type="button" className="button button-small" onClick={() => setEditing(rec)}>
                         {t('common.edit')}
                       </button>
+                      {list === 'art' && (
+                        <button type="button" className="button button-small" aria-expanded={imagesOf === rec.id} onClick={() => setImagesOf(imagesOf === rec.id ? null : rec.id)}>
+                          {t('screening.images.title')}
+                        </button>
+                      )}
                       <button type="button" className="button button-small button-danger-outline" onClick={() => setDeleting(rec)}>
                         {t('screening.records.delete')}
                       </button>
@@ -131,6 +138,7 @@ export function RecordsPage() {
         </div>
         {records.data && records.data.total > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={records.data.total} onPage={setPage} />}
       </section>
+      {list === 'art' && imagesOf && items.some((rec) => rec.id === imagesOf) && <ArtImagesEditor key={imagesOf} recordId={imagesOf} />}
       {editing && <RecordForm key={`${list}:${editing === 'new' ? 'new' : editing.id}`} list={list} record={editing === 'new' ? null : editing} onSave={save} onClose={() => setEditing(null)} />}
       {deleting && (
         <ConfirmDialog

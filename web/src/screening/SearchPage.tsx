@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useMe } from '../app/session.tsx';
@@ -12,8 +12,9 @@ import { ListSelect } from './ListSelect.tsx';
 import { RecordDetail } from './RecordDetail.tsx';
 import { OnBehalfOfField } from './OnBehalfOfField.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
-import { screeningApi, type ListName, type ScreeningHit, type SearchBody, type SearchHit, type WatchRecord } from './screening-api.ts';
-import { localiseScreeningFields } from './screening-messages.ts';
+import { screeningApi, type ListName, type MrzReading, type ScreeningHit, type SearchBody, type SearchHit, type WatchRecord } from './screening-api.ts';
+import { MrzReadingPanel } from './MrzReadingPanel.tsx';
+import { localiseScreeningFields, useScreeningErrorMessage } from './screening-messages.ts';
 import { searchesOnBehalf } from './screening-roles.ts';
 
 const KNOWN_FIELDS = ['identifier', 'list', 'onBehalfOfOrgId', ...new Set(Object.values(SEARCH_FIELDS).flatMap((defs) => defs.map((d) => d.name)))];
@@ -31,11 +32,13 @@ export function SearchPage() {
   const [busy, setBusy] = useState(false);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [queryId, setQueryId] = useState('');
+  const [mrz, setMrz] = useState<MrzReading | null>(null);
   const [opened, setOpened] = useState<{ list: ListName; hit: ScreeningHit; record: WatchRecord } | null>(null);
   const [opening, setOpening] = useState('');
   const [openError, setOpenError] = useState<string | null>(null);
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const screeningMessage = useScreeningErrorMessage();
   const fieldDefs = list ? SEARCH_FIELDS[list] : [];
 
   const submit = async (event: FormEvent) => {
@@ -56,9 +59,11 @@ export function SearchPage() {
       const reply = await screeningApi.search(body);
       setQueryId(reply.queryId);
       setHits(reply.hits);
+      setMrz(reply.mrz ?? null);
     } catch (error) {
       setHits(null);
-      capture(error);
+      setMrz(null);
+      capture(error, screeningMessage(error) ?? undefined);
       setErrors((e) => ({ ...e, fields: localiseScreeningFields(byFormField(e.fields), t) }));
     } finally {
       setBusy(false);
@@ -86,7 +91,7 @@ export function SearchPage() {
         <form onSubmit={submit} noValidate className="stack" role="search">
           <ErrorSummary errors={errors} knownFields={KNOWN_FIELDS} />
           <div className="form-grid">
-            <TextField id="search-identifier" label={t('screening.search.identifier')} value={identifier} onChange={setIdentifier} error={errors.fields.identifier} hint={t('screening.search.identifierHint')} dir="ltr" autoComplete="off" />
+            <TextField id="search-identifier" label={t('screening.search.identifier')} value={identifier} onChange={setIdentifier} error={errors.fields.identifier} hint={`${t('screening.search.identifierHint')} ${t('screening.search.mrzHint')}`} dir="ltr" autoComplete="off" />
             <ListSelect
               id="search-list"
               value={list}
@@ -117,6 +122,7 @@ export function SearchPage() {
           </div>
         </form>
       </section>
+      {mrz && <MrzReadingPanel mrz={mrz} />}
       {hits && (
         <section className="panel" aria-live="polite">
           <h2 className="section-title" data-testid="search-summary">

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ApiError } from '../app/api.ts';
+import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useMe } from '../app/session.tsx';
@@ -11,18 +12,17 @@ import { TraceStatusBadge } from './HitStatus.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { screeningApi, screeningKeys, type TraceRequest } from './screening-api.ts';
 import { canRecord } from './screening-roles.ts';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
-const ONE_PAGE = { status: '', role: '', page: 1, pageSize: 200 } as const;
-
-/** One trace request, found in the list of our organisation's requests; the owner answers it here. */
+/** One trace request of our organisation (asked by us or about our firearm); the owner answers it here. */
 export function TraceRequestPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const { id = '' } = useParams({ strict: false });
-  const traces = useQuery({ queryKey: screeningKeys.traces(ONE_PAGE), queryFn: () => screeningApi.traceRequests(ONE_PAGE) });
-  const tr = traces.data?.items.find((item) => item.id === id);
+  const traces = useQuery({ queryKey: screeningKeys.trace(id), queryFn: () => screeningApi.traceRequest(id), enabled: id !== '', retry: false });
+  const tr = traces.data;
   const owner = tr !== undefined && tr.ownerOrgId === me.orgId;
 
   return (
@@ -34,21 +34,24 @@ export function TraceRequestPage() {
       </p>
       {traces.isError && (
         <div className="alert alert-error" role="alert">
-          {errorMessage(traces.error)}
+          {traces.error instanceof ApiError && traces.error.status === 404 ? t('screening.trace.notFound') : errorMessage(traces.error)}
         </div>
       )}
       {traces.isPending && <p className="muted">{t('common.loading')}</p>}
-      {traces.data && !tr && (
-        <div className="alert alert-error" role="alert">
-          {t('screening.trace.notFound')}
-        </div>
-      )}
       {tr && (
         <section className="panel stack" data-testid="trace-detail">
           <dl className="hit-fields">
             <div>
               <dt>{t('screening.trace.side')}</dt>
               <dd>{owner ? t('screening.trace.aboutOurs') : t('screening.trace.askedByUs')}</dd>
+            </div>
+            <div>
+              <dt>{t('screening.orgs.requester')}</dt>
+              <dd data-testid="trace-requester-org">{tr.requesterOrgName ?? tr.requesterOrgId}</dd>
+            </div>
+            <div>
+              <dt>{t('screening.orgs.owner')}</dt>
+              <dd data-testid="trace-owner-org">{tr.ownerOrgName ?? tr.ownerOrgId}</dd>
             </div>
             <div>
               <dt>{t('screening.trace.status')}</dt>
@@ -93,6 +96,7 @@ function AnswerForm({ trace }: { trace: TraceRequest }) {
   const [answer, setAnswer] = useState('');
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const screeningMessage = useScreeningErrorMessage();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -107,7 +111,7 @@ function AnswerForm({ trace }: { trace: TraceRequest }) {
       await queryClient.invalidateQueries({ queryKey: screeningKeys.allTraces });
       toasts.show({ tone: 'success', title: t('screening.trace.answered') });
     } catch (error) {
-      capture(error);
+      capture(error, screeningMessage(error) ?? undefined);
     } finally {
       setBusy(false);
     }

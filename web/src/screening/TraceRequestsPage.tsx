@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { Pager } from '../app/Pager.tsx';
@@ -11,6 +10,7 @@ import { TraceStatusBadge } from './HitStatus.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { screeningApi, screeningKeys, type TraceFilter } from './screening-api.ts';
+import { useScreeningErrorMessage } from './screening-messages.ts';
 
 const PAGE_SIZE = 25;
 
@@ -19,7 +19,7 @@ export function TraceRequestsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useScreeningErrorMessage();
   const [status, setStatus] = useState<TraceFilter['status']>('');
   const [role, setRole] = useState<TraceFilter['role']>('');
   const [page, setPage] = useState(1);
@@ -73,6 +73,7 @@ export function TraceRequestsPage() {
               <tr>
                 <th scope="col">{t('screening.trace.question')}</th>
                 <th scope="col">{t('screening.trace.side')}</th>
+                <th scope="col">{t('screening.orgs.other')}</th>
                 <th scope="col">{t('screening.trace.status')}</th>
                 <th scope="col">{t('screening.trace.askedAt')}</th>
                 <th scope="col">
@@ -85,6 +86,7 @@ export function TraceRequestsPage() {
                 <tr key={tr.id}>
                   <td dir="auto">{tr.question.length > 120 ? `${tr.question.slice(0, 120)}…` : tr.question}</td>
                   <td>{tr.ownerOrgId === me.orgId ? t('screening.trace.aboutOurs') : t('screening.trace.askedByUs')}</td>
+                  <td>{tr.ownerOrgId === me.orgId ? (tr.requesterOrgName ?? tr.requesterOrgId) : (tr.ownerOrgName ?? tr.ownerOrgId)}</td>
                   <td>
                     <TraceStatusBadge status={tr.status} />
                   </td>
@@ -98,7 +100,7 @@ export function TraceRequestsPage() {
               ))}
               {items.length === 0 && !traces.isPending && (
                 <tr>
-                  <td colSpan={5} className="empty">
+                  <td colSpan={6} className="empty">
                     {t('screening.trace.none')}
                   </td>
                 </tr>

@@ -1,4 +1,4 @@
-import { api, withQuery } from '../app/api.ts';
+import { api, API_BASE, ApiError, withQuery, type ProblemDetails } from '../app/api.ts';
 
 /** The API of /api/v1/screening, as the server's zod schemas describe it. */
 export const LISTS = ['travel_documents', 'vehicles', 'firearms', 'art', 'containers', 'vessels'] as const;
@@ -73,6 +73,43 @@ export interface SearchBody {
   oneEdit?: boolean;
   limit?: number;
   onBehalfOfOrgId?: string;
+}
+
+/** How the server read an MRZ given as the identifier: the document's fields only, never the holder's. */
+export interface MrzReading {
+  format: string;
+  valid: boolean;
+  documentType: string | null;
+  documentNumber: string;
+  issuingState: string | null;
+  issuingCountry: string | null;
+  expiryDate: string;
+  checks: { documentNumber: boolean; expiryDate: boolean; composite: boolean | null };
+  errors: { field: string; message: string }[];
+  warnings: string[];
+}
+
+export interface SearchReply {
+  queryId: string;
+  hits: SearchHit[];
+  mrz?: MrzReading;
+}
+
+export interface ArtImage {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+/** What an I2C officer picks the member administration from. */
+export interface OrganisationOption {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: string;
+  country: string | null;
 }
 
 export interface BatchItem {
@@ -158,6 +195,10 @@ export interface ScreeningHit {
   note: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  enquirerOrgName: string | null;
+  forOrgName: string | null;
+  recordingOrgName: string | null;
+  onBehalfOfOrgName: string | null;
 }
 
 export interface TraceRequest {
@@ -172,6 +213,8 @@ export interface TraceRequest {
   answeredBy: string | null;
   answeredAt: string | null;
   createdAt: string;
+  requesterOrgName: string | null;
+  ownerOrgName: string | null;
 }
 
 export interface HitsFilter {
@@ -192,7 +235,11 @@ const BASE = '/screening';
 
 export const screeningApi = {
   validate: (kind: IdentifierKind, value: string) => api.post<IdentifierResult>(`${BASE}/identifiers/validate`, { kind, value }),
-  search: (body: SearchBody) => api.post<{ queryId: string; hits: SearchHit[] }>(`${BASE}/search`, body),
+  search: (body: SearchBody) => api.post<SearchReply>(`${BASE}/search`, body),
+  organisations: () => api.get<{ items: OrganisationOption[] }>(`${BASE}/organisations`),
+  traceRequest: (id: string) => api.get<TraceRequest>(`${BASE}/trace-requests/${id}`),
+  record: (list: ListName, id: string) => api.get<WatchRecord>(`${BASE}/lists/${list}/records/${id}`),
+  deleteArtImage: (recordId: string, imageId: string) => api.delete(`${BASE}/lists/art/records/${recordId}/images/${imageId}`),
   batch: (body: BatchBody) => api.post<BatchReply>(`${BASE}/batch`, body),
   records: (list: ListName, page: number, pageSize: number) => api.get<Page<WatchRecord>>(withQuery(`${BASE}/lists/${list}/records`, { page, pageSize })),
   createRecord: (list: ListName, input: Record<string, unknown>) => api.post<WatchRecord & { warnings: string[] }>(`${BASE}/lists/${list}/records`, input),
@@ -217,7 +264,37 @@ export const screeningKeys = {
   allHits: ['screening', 'hits'] as const,
   traces: (f: TraceFilter) => ['screening', 'trace-requests', f] as const,
   allTraces: ['screening', 'trace-requests'] as const,
+  trace: (id: string) => ['screening', 'trace-requests', id] as const,
+  organisations: ['screening', 'organisations'] as const,
+  record: (list: ListName, id: string) => ['screening', 'records', list, 'one', id] as const,
 };
+
+/** Where an image of a work of art is served (the session cookie goes with an <img> of the same origin). */
+export const artImageUrl = (recordId: string, imageId: string) => `${API_BASE}${BASE}/lists/art/records/${recordId}/images/${imageId}`;
+
+/** The images an upload may carry: the server sniffs the type; this only saves a refused round trip. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** Sends an image as the raw body, with the CSRF token; answers the stored image or throws ApiError. */
+export async function uploadArtImage(recordId: string, file: File, csrf: string | null): Promise<ArtImage> {
+  const headers: Record<string, string> = { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json, application/problem+json' };
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${BASE}/lists/art/records/${recordId}/images?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, credentials: 'include', body: file });
+  } catch {
+    throw new ApiError({ status: 0, title: 'Network error' });
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw new ApiError(data && typeof data === 'object' ? { status: response.status, ...(data as Partial<ProblemDetails>) } : { status: response.status, title: response.statusText });
+  return data as ArtImage;
+}
 
 export interface FirearmReferenceEntry {
   id: string;
