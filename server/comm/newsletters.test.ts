@@ -217,6 +217,20 @@ describe('daily newsletter', () => {
     expect(daily).toContain(items.find((i) => i.kind === 'daily')!.id);
   });
 
+  it('is made once when two nodes run the job at the same time', async () => {
+    const at = new Date(Date.now() + 5 * 60_000);
+    const { op, base, tpl } = await operation(at);
+    await seizure(base, tpl);
+    const other = createCommServices(t.ctx);
+    const [a, b] = await Promise.all([services.newsletters.runDue(at), other.newsletters.runDue(at)]);
+    const [row] = await t.ctx.database.rows<{ id: string }>(sql`SELECT id FROM comm_newsletters WHERE operation_id = ${op.id}`);
+    expect([...a, ...b].filter((id) => id === row.id)).toHaveLength(1);
+    const [{ n }] = await t.ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM comm_newsletters WHERE operation_id = ${op.id}`);
+    expect(n).toBe(1);
+    const [{ jobs }] = await t.ctx.database.rows<{ jobs: number }>(sql`SELECT count(*)::int AS jobs FROM jobs WHERE kind = ${NEWSLETTER_MAIL} AND payload->>'newsletterId' = ${row.id}`);
+    expect(jobs).toBe(5);
+  });
+
   it('mails nothing to a member removed before the mail went out', async () => {
     const { base } = await operation(new Date());
     const made = await people.ocu.client.post(`${base}/newsletters`);
