@@ -15,7 +15,7 @@ import { checkSeizure, nominalWarnings, type PreparedSeizure } from './check.ts'
 import { compileLayout, convertRow, FIELD_NAMES, fieldOfPath, REQUIRED_FIELDS, suggestMapping, type Layout } from './import-fields.ts';
 import { csvHead, detectDelimiter, headerNames, readRows, sniffFile, spool, type SpooledFile } from './import-read.ts';
 import { seizureInput } from './schema.ts';
-import { insertSeizures } from './store.ts';
+import { exec, insertSeizures } from './store.ts';
 
 /**
  * Seizure imports (issue 3, point 4). A file is uploaded and spooled on the node that received it;
@@ -495,9 +495,22 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
           counts: c,
           onValid: async (rows) => {
             if (o.mode === 'all' && c.errorRows > 0) return; // it will roll back: only the errors still matter
+            // Rows already stored are left out before the insert (a second import of a big file costs a read);
+            // the insert's ON CONFLICT still skips any stored meanwhile.
+            const stored = new Set(
+              (
+                await exec<{ ref: string }>(
+                  tx,
+                  sql`SELECT external_ref AS ref FROM seizures WHERE org_id = ${r.org_id}::uuid AND external_ref = ANY(${textArray(rows.map((p) => p.externalRef!))})`,
+                )
+              ).map((x) => x.ref),
+            );
+            const fresh = stored.size ? rows.filter((p) => !stored.has(p.externalRef!)) : rows;
+            skipped += rows.length - fresh.length;
+            if (!fresh.length) return;
             const res = await insertSeizures(
               tx,
-              rows.map((prepared) => ({ prepared, orgId: r.org_id, userId: actor.userId, status, provenance: 'imported' as const })),
+              fresh.map((prepared) => ({ prepared, orgId: r.org_id, userId: actor.userId, status, provenance: 'imported' as const })),
             );
             inserted += res.ids.length;
             skipped += res.skipped;
