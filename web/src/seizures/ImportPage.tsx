@@ -22,11 +22,18 @@ export function ImportPage() {
   // While the server works on the file, its progress is read again and again.
   const id = current?.id ?? '';
   const running = !!current && RUNNING.has(current.status);
-  const poll = useQuery({ queryKey: ['seizures', 'import', id], queryFn: () => importApi.get(id), enabled: running, refetchInterval: running ? POLL_MS : false });
+  // One query per phase, so that the answer of an earlier phase never stands for the running one.
+  const poll = useQuery({
+    queryKey: ['seizures', 'import', id, current?.status, current?.commitMode],
+    queryFn: () => importApi.get(id),
+    enabled: running,
+    staleTime: 0,
+    refetchInterval: running ? POLL_MS : false,
+  });
   const signature = (v: ImportView | null | undefined) => (v ? `${v.status}|${v.processedRows}|${v.progress}|${v.updatedAt}` : '');
   const seen = signature(current);
   useEffect(() => {
-    if (poll.data && poll.data.id === id && signature(poll.data) !== seen) {
+    if (poll.data && poll.data.id === id && signature(poll.data) !== seen && Date.parse(poll.data.updatedAt) >= Date.parse(current?.updatedAt ?? '')) {
       setCurrent(poll.data);
       if (poll.data.status === 'committed') void queryClient.invalidateQueries({ queryKey: seizureKeys.all });
     }

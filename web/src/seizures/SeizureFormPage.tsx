@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -68,6 +68,11 @@ function SeizureEditor({ seizure }: { seizure: Seizure | null }) {
   const [warnings, setWarnings] = useState<NominalWarning[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const warningsRef = useRef<HTMLDivElement>(null);
+  // Each time the warnings stop a save, the focus goes to them so that they are read out.
+  const [warned, setWarned] = useState(0);
+  useEffect(() => {
+    if (warned) warningsRef.current?.focus();
+  }, [warned]);
   const { errors, capture, clear, setErrors } = useFormErrors();
   const fields = groupErrors(errors.fields);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -103,7 +108,7 @@ function SeizureEditor({ seizure }: { seizure: Seizure | null }) {
       if (check.warnings.length && !(confirmed && sameWarnings)) {
         setWarnings(check.warnings);
         if (!sameWarnings) setConfirmed(false);
-        window.setTimeout(() => warningsRef.current?.focus(), 0);
+        setWarned((n) => n + 1);
         return;
       }
       const body = { ...input, acceptNominalWarnings: check.warnings.length ? true : undefined };
