@@ -210,6 +210,10 @@ describe('daily newsletter', () => {
     expect((await people.kenya.client.get(`${base}/newsletters/${made.body.id}/photos/${randomUUID()}`)).status).toBe(404);
     expect((await people.kenya.client.get(`${base}/newsletters/${randomUUID()}`)).status).toBe(404);
 
+    // In the OpenAPI document.
+    const paths = Object.keys((await people.kenya.client.get('/api/openapi.json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/operations/{opId}/newsletters', '/api/v1/operations/{opId}/newsletters/{newsletterId}', '/api/v1/operations/{opId}/newsletters/{newsletterId}/photos/{photoId}', '/api/v1/operations/{opId}/export']));
+
     // An on-demand newsletter does not stand in for the day's: the job still makes the daily one.
     const daily = await services.newsletters.runDue(new Date(Date.now() + 60_000));
     const items = (await people.kenya.client.get(`${base}/newsletters`)).body.items as { id: string; kind: string }[];
