@@ -175,7 +175,7 @@ function Library({ op }: { op: Operation }) {
                     <bdi>{f.uploadedBy ?? '—'}</bdi>
                   </td>
                   <td className="actions">
-                    {(manager || f.uploadedBy === me.displayName) && (
+                    {(manager || (f.uploadedById !== null && f.uploadedById === me.id)) && (
                       <button type="button" className="button button-small button-danger-outline" onClick={() => setRemoving(f)}>
                         {t('comm.library.remove')}
                       </button>

@@ -104,6 +104,7 @@ function Members({ op }: { op: Operation }) {
               <tr key={m.userId} data-member={m.username}>
                 <td>
                   <bdi>{m.displayName}</bdi> <span className="muted small mono">{m.username}</span>
+                  {m.createdForGroup && <span className="badge badge-muted">{t('comm.members.groupAccount')}</span>}
                 </td>
                 <td dir="auto">{m.orgName}</td>
                 <td>{m.country ?? ''}</td>
@@ -129,9 +130,11 @@ function Members({ op }: { op: Operation }) {
                 {manager && (
                   <td className="actions">
                     <div className="button-row">
-                      <button type="button" className="button button-small" disabled={busy || m.userId === me.id} onClick={() => void act(async () => setTemporary(await commApi.resetGroupUser(op.id, m.userId)))}>
-                        {t('comm.members.resetPassword')}
-                      </button>
+                      {m.createdForGroup && m.userId !== me.id && (
+                        <button type="button" className="button button-small" disabled={busy} onClick={() => void act(async () => setTemporary(await commApi.resetGroupUser(op.id, m.userId)))}>
+                          {t('comm.members.resetPassword')}
+                        </button>
+                      )}
                       <button type="button" className="button button-small button-danger-outline" disabled={busy} onClick={() => setRemoving(m)}>
                         {t('comm.members.remove')}
                       </button>

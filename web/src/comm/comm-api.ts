@@ -54,6 +54,8 @@ export interface Member {
   country: string | null;
   role: OperationRole;
   addedAt: string;
+  /** An account an OCU+ created for this operation: its password may be reset here. */
+  createdForGroup: boolean;
 }
 
 export interface Candidate {
@@ -144,6 +146,7 @@ export interface LibraryFile {
   mime: string;
   size: number;
   uploadedBy: string | null;
+  uploadedById: string | null;
   uploadedAt: string;
 }
 
