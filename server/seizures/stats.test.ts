@@ -133,6 +133,20 @@ describe('GET /api/v1/seizures/stats', () => {
     expect(res.body.totals.seizures).toBe(cur.length);
     expect(res.body.byCategory.map((c: { category: string }) => c.category)).toEqual(['DRUGS']);
     expectQuantities(res.body.byCategory[0].quantities, sumQ(cur, 'DRUGS'));
+    // Filters the lines carry themselves (country, category, dates), as French customs sees it: its own drafts counted, others' not.
+    const from = `${YEAR - 1}-03-01`;
+    const own = await fr.client.get(`/api/v1/seizures/stats?year=${YEAR}&category=DRUGS,TOBACCO&country=FR,NL,US&from=${from}`);
+    const ownRows = rows
+      .filter(visibleTo('fr'))
+      .filter((r) => r.prepared.categories.some((c) => c === 'DRUGS' || c === 'TOBACCO') && ['FR', 'NL', 'US'].includes(r.prepared.country) && r.prepared.seizedAt >= from);
+    for (const [cur, y] of [[true, YEAR], [false, YEAR - 1]] as const) {
+      const inYear = ownRows.filter((r) => yearOf(r) === y);
+      for (const category of ['DRUGS', 'TOBACCO']) {
+        const got = own.body.byCategory.find((c: { category: string }) => c.category === category);
+        expectQuantities(got ? (cur ? got.quantities : got.lastYearQuantities) : [], sumQ(inYear, category));
+      }
+    }
+    expect(own.body.byCategory.map((c: { category: string }) => c.category).sort()).toEqual(['DRUGS', 'TOBACCO']);
     const bad = await be.client.get('/api/v1/seizures/stats?year=1800&country=France');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(expect.arrayContaining(['querystring.year']));

@@ -6,7 +6,7 @@ import { textArray } from '../platform/db/pg-array.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { referenceSets } from '../reference/module.ts';
 import { UNITS, type SearchFilters } from './schema.ts';
-import { scopeOf, whereClause, type Scope } from './search.ts';
+import { scopeOf, visible, whereClause, type Scope } from './search.ts';
 import { mapReply, reportQuery, reportReply, statsQuery, statsReply } from './stats-schema.ts';
 import { searchFilters } from './schema.ts';
 
@@ -82,6 +82,39 @@ export function createStats(database: Database) {
   /** The lines of matching seizures, restricted to the asked categories when the filter names some. */
   const lineFilter = (f: SearchFilters) => (f.category?.length ? sql` AND c.category = ANY(${textArray(f.category)})` : sql``);
 
+  /** Filters that the lines carry themselves (time, country, category): with only these, no join is needed. */
+  const LINE_FILTERS = new Set(['from', 'to', 'country', 'category', 'year']);
+
+  /**
+   * Quantities per month, category and unit of the seizures matching the filters that the caller may
+   * see. With filters the lines carry, every line of the period is summed from the lines' index alone,
+   * minus the lines of the records the caller may not see (not validated, so few); otherwise each line
+   * is joined to its seizure.
+   */
+  function linesQuery(scope: Scope, q: StatsQuery, from: string, to: string, where: SQL, window: SQL): SQL {
+    const lineOnly = Object.entries(q).every(([k, v]) => v === undefined || LINE_FILTERS.has(k));
+    const period = sql`c.seized_at >= ${from}::timestamptz AND c.seized_at < ${to}::timestamptz`;
+    if (!lineOnly)
+      return sql`SELECT ${YM('l.m')} AS ym, l.category, l.unit, sum(l.q) AS q
+        FROM (SELECT ${MONTH('c.seized_at')} AS m, c.category, c.unit, c.quantity::float8 AS q
+                FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id
+               WHERE ${period} AND ${where} AND ${window}${lineFilter(q)}) l
+        GROUP BY l.m, l.category, l.unit`;
+    // The same conditions as the search's, written on the lines' copies of the seizure's time and country.
+    const own: SQL[] = [period];
+    if (q.from) own.push(sql`c.seized_at >= ${q.from}::date`);
+    if (q.to) own.push(sql`c.seized_at < (${q.to}::date + 1)`);
+    if (q.country?.length) own.push(sql`c.country = ANY(${textArray(q.country)})`);
+    if (q.category?.length) own.push(sql`c.category = ANY(${textArray(q.category)})`);
+    const cond = sql.join(own, sql` AND `);
+    return sql`SELECT ${YM('l.m')} AS ym, l.category, l.unit, sum(l.q) AS q
+      FROM (SELECT ${MONTH('c.seized_at')} AS m, c.category, c.unit, c.quantity::float8 AS q FROM seizure_commodities c WHERE ${cond}
+            UNION ALL
+            SELECT ${MONTH('c.seized_at')}, c.category, c.unit, -c.quantity::float8 FROM seizures s JOIN seizure_commodities c ON c.seizure_id = s.id
+             WHERE s.status <> 'validated' AND (${visible(scope)}) IS NOT TRUE AND ${window} AND ${cond}) l
+      GROUP BY l.m, l.category, l.unit`;
+  }
+
   /** The dashboard: the year asked (default this year) against the one before. */
   async function stats(scope: Scope, q: StatsQuery): Promise<StatsReply> {
     const year = q.year ?? new Date().getUTCFullYear();
@@ -102,11 +135,7 @@ export function createStats(database: Database) {
                 FROM seizures s WHERE ${where} AND ${window}) g
         GROUP BY GROUPING SETS ((g.m, g.categories), (g.cur, g.concealment_methods), (g.cur, g.detection_methods), (g.cur, g.country), (g.cur, g.region),
                                 (g.cur, g.departure_country, g.destination_country), (g.cur))`,
-      sql`SELECT ${YM('l.m')} AS ym, l.category, l.unit, sum(l.q) AS q
-        FROM (SELECT ${MONTH('c.seized_at')} AS m, c.category, c.unit, c.quantity::float8 AS q
-                FROM seizure_commodities c JOIN seizures s ON s.id = c.seizure_id
-               WHERE c.seized_at >= ${from}::timestamptz AND c.seized_at < ${to}::timestamptz AND ${where} AND ${window}${lineFilter(q)}) l
-        GROUP BY l.m, l.category, l.unit`,
+      linesQuery(scope, q, from, to, where, window),
     ]);
 
     const thisYear = (ym: number) => ym >= year * 100;
@@ -142,7 +171,10 @@ export function createStats(database: Database) {
     const kindOf = (k: string) => [...(counts.get(k) ?? new Map<string, { cur: number; last: number }>())];
     const current = (k: string) => kindOf(k).filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur }));
 
-    const lineRows = (lines as { ym: number; category: string; unit: string; q: number }[]).map((l) => (l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l));
+    const lineRows = (lines as { ym: number; category: string; unit: string; q: number }[])
+      // A sum from which every line was taken away again is 0 give or take a rounding error.
+      .filter((l) => Math.abs(num(l.q)) >= 1e-6)
+      .map((l) => (l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l));
     const categories = new Set([...kindOf('category').map(([c]) => c), ...lineRows.map((l) => l.category)]);
     const byCategory = [...categories]
       .map((category) => {
