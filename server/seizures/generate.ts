@@ -239,7 +239,7 @@ export function seizureGenerator(ref: ReferenceSets, opts: GeneratorOptions = {}
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const age = picker<NonNullable<SeizureInput['offenders'][number]['ageBand']>>([['18_25', 22], ['26_35', 35], ['36_45', 24], ['46_55', 11], ['56_plus', 4], ['under_18', 1], ['unknown', 3]]);
   const gender = picker<SeizureInput['offenders'][number]['gender']>([['male', 82], ['female', 15], ['unknown', 3]]);
-  const lineCount = picker([[1, 32], [2, 43], [3, 15], [4, 10]] as const);
+  const lineCount = picker([[1, 26], [2, 38], [3, 21], [4, 15]] as const);
 
   let n = 0;
   function next(): GeneratedSeizure {
