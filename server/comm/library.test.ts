@@ -74,3 +74,14 @@ describe('accounts for the group', () => {
     expect((await ncp.client.post(`/api/v1/operations/${op.id}/users`, { username: 'x.y.z', displayName: 'X', email: 'x@example.org' })).status).toBe(403);
   });
 });
+
+describe('operation settings', () => {
+  it('refuses a newsletter time zone the runtime does not know, and keeps the operation as it was', async () => {
+    const { ocu, op } = await operation();
+    const bad = await ocu.client.put(`/api/v1/operations/${op.id}`, { code: op.code, name: 'Library test', newsletterTimeZone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body.newsletterTimeZone');
+    const ok = await ocu.client.put(`/api/v1/operations/${op.id}`, { code: op.code, name: 'Library test', newsletterTimeZone: 'Asia/Kabul' });
+    expect(ok.body.newsletterTimeZone).toBe('Asia/Kabul');
+  });
+});

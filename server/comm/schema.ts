@@ -9,6 +9,15 @@ export const MAX_ATTACHMENTS = 10;
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `must be one of: ${values.join(', ')}` });
 const date = z.iso.date('must be a date as YYYY-MM-DD');
+/** The runtime knows every IANA zone; an unknown one throws. */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const operationInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,10}$/, 'must be 2 to 10 letters or digits, e.g. GS'),
@@ -18,7 +27,13 @@ export const operationInput = z.object({
   endsOn: date.optional().nullable(),
   status: enumOf(OPERATION_STATUSES).default('planned'),
   newsletterHour: z.number().int().min(0).max(23).default(7),
-  newsletterTimeZone: z.string().trim().min(1).max(64).default('UTC'),
+  newsletterTimeZone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Brussels or Asia/Kabul')
+    .default('UTC'),
 });
 export type OperationInput = z.infer<typeof operationInput>;
 
