@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { Modal } from '../app/Modal.tsx';
 import { ForbiddenPage } from '../app/NotFoundPage.tsx';
-import { useErrorMessage } from '../app/forms.tsx';
+import { ErrorSummary, Field, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { useToasts } from '../app/toasts.tsx';
 import { useFormat } from '../app/format.ts';
 import { maySeeEverything, type Operation } from './comm-api.ts';
 import { formattedApi, formattedKeys } from './formatted-api.ts';
@@ -75,6 +77,11 @@ function Cases({ op }: { op: Operation }) {
               <th scope="col">{t('comm.message.sent')}</th>
               <th scope="col">{status === 'open' ? t('comm.cases.age') : t('comm.cases.responseTime')}</th>
               {status === 'closed' && <th scope="col">{t('comm.cases.closedBy')}</th>}
+              {status === 'open' && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -95,6 +102,11 @@ function Cases({ op }: { op: Operation }) {
                 <td className="nowrap" data-testid="case-time">
                   {status === 'open' ? duration(c.ageSeconds) : duration(c.responseSeconds)}
                 </td>
+                {status === 'open' && (
+                  <td className="actions">
+                    <CloseCaseButton opId={op.id} warningId={c.warningId} number={c.number} />
+                  </td>
+                )}
                 {status === 'closed' && (
                   <td>
                     {c.firstAnswer ? (
@@ -102,7 +114,15 @@ function Cases({ op }: { op: Operation }) {
                         {c.firstAnswer.number}
                       </Link>
                     ) : (
-                      <span title={c.closeNote ?? ''}>{t('comm.cases.byHand', { name: c.closedByName ?? '' })}</span>
+                      <>
+                        <span>{t('comm.cases.byHand', { name: c.closedByName ?? '' })}</span>
+                        {c.closeNote && (
+                          <span className="muted small message-body" dir="auto" data-testid="close-note">
+                            {' '}
+                            — {c.closeNote}
+                          </span>
+                        )}
+                      </>
                     )}
                   </td>
                 )}
@@ -119,6 +139,68 @@ function Cases({ op }: { op: Operation }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** "Close case": the OCU closes a warning nobody answered, with a note saying why (required). */
+export function CloseCaseButton({ opId, warningId, number }: { opId: string; warningId: string; number: string | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+        {t('comm.cases.close')}
+      </button>
+      {open && <CloseCaseDialog opId={opId} warningId={warningId} number={number} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function CloseCaseDialog({ opId, warningId, number, onClose }: { opId: string; warningId: string; number: string | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const { errors, capture, clear, setErrors } = useFormErrors();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    if (!note.trim()) {
+      setErrors({ detail: null, fields: { note: t('comm.cases.noteRequired') } });
+      return;
+    }
+    setBusy(true);
+    try {
+      await formattedApi.closeCase(opId, warningId, note.trim());
+      await queryClient.invalidateQueries({ queryKey: ['comm', 'operation', opId, 'cases'] });
+      await queryClient.invalidateQueries({ queryKey: formattedKeys.one(opId, warningId) });
+      await queryClient.invalidateQueries({ queryKey: formattedKeys.stats(opId) });
+      toasts.show({ tone: 'success', title: t('comm.cases.closedToast', { number: number ?? '' }) });
+      onClose();
+    } catch (error) {
+      capture(error);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={t('comm.cases.closeTitle', { number: number ?? '' })} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="stack" data-testid="close-case">
+        <p className="muted">{t('comm.cases.closeIntro')}</p>
+        <ErrorSummary errors={errors} knownFields={['note']} />
+        <Field id="close-note" label={t('comm.cases.note')} error={errors.fields.note} required>
+          <textarea id="close-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={4} dir="auto" required aria-invalid={!!errors.fields.note} />
+        </Field>
+        <div className="button-row button-row-end">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('common.working') : t('comm.cases.close')}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
 
