@@ -8,10 +8,12 @@ import { ConfirmDialog } from '../app/Modal.tsx';
 import { Pager } from '../app/Pager.tsx';
 import { useMe } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
+import { CenExportDialog } from './CenExportDialog.tsx';
 import { maySeeEverything, type Operation } from './comm-api.ts';
 import { refreshMailbox } from './comm-live.ts';
 import { formattedApi, formattedKeys, labelIn, type FormattedMessage } from './formatted-api.ts';
 import { OperationFrame, retryUnlessRefused } from './OperationFrame.tsx';
+import { CloseCaseButton } from './CasesPage.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -176,6 +178,9 @@ export function FormattedBody({ op, message: m }: { op: Operation; message: Form
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
+  const [exporting, setExporting] = useState(false);
+  // Only the sender exports a seizure message, for their administration, as its national contact point.
+  const mayExport = m.templateCode === 'SEIZURE' && m.status === 'sent' && m.senderId === me.id && me.roles.includes('ncp');
   return (
     <article className="panel stack" data-testid="formatted-message">
       <div className="toolbar">
@@ -189,6 +194,12 @@ export function FormattedBody({ op, message: m }: { op: Operation; message: Form
             </Link>
           )}
           {m.templateCode === 'WARNING' && m.status === 'sent' && <AnswerButtons op={op} warningId={m.id} />}
+          {m.templateCode === 'WARNING' && m.status === 'sent' && m.case?.status === 'open' && maySeeEverything(op.myRole) && <CloseCaseButton opId={op.id} warningId={m.id} number={m.number} />}
+          {mayExport && (
+            <button type="button" className="button button-small button-primary" onClick={() => setExporting(true)}>
+              {t('comm.cenExport.open')}
+            </button>
+          )}
         </div>
       </div>
       <dl className="details">
@@ -285,6 +296,7 @@ export function FormattedBody({ op, message: m }: { op: Operation; message: Form
         </section>
       ))}
       {maySeeEverything(op.myRole) && <p className="muted small">{t('comm.formatted.ocuSees')}</p>}
+      {exporting && <CenExportDialog opId={op.id} messageId={m.id} onClose={() => setExporting(false)} />}
     </article>
   );
 }

@@ -111,6 +111,15 @@ export interface OperationStats {
   seizures: { total: number; byCommodity: { code: string; label: string; count: number }[]; byCountry: { country: string; count: number }[]; byPrecursor: { code: string; label: string; count: number }[] };
 }
 
+/** What a SEIZURE message would send to the seizure database: exactly the allowlisted fields, and what stays. */
+export interface CenExportPreview {
+  leaving: { path: string; value: unknown }[];
+  dropped: string[];
+  warnings: { field: string; kind: string; excerpt: string }[];
+  errors: { field: string; message: string }[];
+  exported: { seizureId: string; reference: string } | null;
+}
+
 const op = (opId: string) => `/operations/${opId}`;
 
 export const formattedKeys = {
@@ -119,6 +128,7 @@ export const formattedKeys = {
   one: (opId: string, id: string) => ['comm', 'operation', opId, 'formatted-one', id] as const,
   cases: (opId: string, status: 'open' | 'closed') => ['comm', 'operation', opId, 'cases', status] as const,
   stats: (opId: string) => ['comm', 'operation', opId, 'stats'] as const,
+  cenExport: (opId: string, id: string) => ['comm', 'operation', opId, 'cen-export', id] as const,
 };
 
 export const formattedApi = {
@@ -132,6 +142,10 @@ export const formattedApi = {
   cases: (opId: string, status: 'open' | 'closed') => api.get<{ items: CaseItem[]; total: number }>(withQuery(`${op(opId)}/cases`, { status, pageSize: 200 })),
   closeCase: (opId: string, id: string, note: string) => api.post<CaseItem>(`${op(opId)}/cases/${id}/close`, { note }),
   stats: (opId: string) => api.get<OperationStats>(`${op(opId)}/stats`),
+  cenPreview: (opId: string, id: string) => api.get<CenExportPreview>(`${op(opId)}/messages/${id}/cen-export`),
+  cenExport: (opId: string, id: string, acceptNominalWarnings: boolean) => api.post<{ seizureId: string; reference: string }>(`${op(opId)}/messages/${id}/cen-export`, { acceptNominalWarnings }),
+  template: (opId: string, id: string) => api.get<Template>(`${op(opId)}/templates/${id}`),
+  updateTemplate: (opId: string, id: string, input: { prefix: string; names: Labels; definition: Template['definition'] }) => api.put<Template>(`${op(opId)}/templates/${id}`, input),
 };
 
 /** A label in the interface language, English when the template has none. */
