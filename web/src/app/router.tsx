@@ -16,6 +16,7 @@ import { OperationsPage } from '../comm/OperationsPage.tsx';
 import { CasesPage, StatisticsPage } from '../comm/CasesPage.tsx';
 import { FormattedComposePage } from '../comm/FormattedComposePage.tsx';
 import { FormattedListPage, FormattedMessagePage } from '../comm/FormattedPages.tsx';
+import { TemplatePage, TemplatesPage } from '../comm/TemplatesPage.tsx';
 import { validateComposeSearch, validateFormattedComposeSearch, validateMailboxSearch } from '../comm/search-params.ts';
 import { ReferenceDataPage } from '../reference/ReferenceDataPage.tsx';
 import { BatchPage } from '../screening/BatchPage.tsx';
@@ -93,6 +94,8 @@ const routeTree = rootRoute.addChildren([
   page('/operations/$opId/formatted/$messageId', FormattedMessagePage),
   page('/operations/$opId/cases', CasesPage),
   page('/operations/$opId/statistics', StatisticsPage),
+  page('/operations/$opId/templates', TemplatesPage),
+  page('/operations/$opId/templates/$templateId', TemplatePage),
   createRoute({ getParentRoute: () => rootRoute, path: '/seizures', validateSearch: validateSeizureSearch, component: SeizureSearchPage }),
   rolesPage('/seizures/new', canReport, NewSeizurePage),
   rolesPage('/seizures/queue', canReview, SeizureQueuePage),

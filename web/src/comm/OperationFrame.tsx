@@ -8,7 +8,7 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { commApi, commKeys, maySeeEverything, type Operation } from './comm-api.ts';
 import './comm.css';
 
-export type OperationTab = 'home' | 'mailbox' | 'formatted' | 'cases' | 'statistics' | 'library' | 'members';
+export type OperationTab = 'home' | 'mailbox' | 'formatted' | 'cases' | 'statistics' | 'library' | 'members' | 'templates' | 'newsletters';
 
 /** Errors that asking again will not mend (not a member, no such thing). */
 export const retryUnlessRefused = (count: number, error: unknown) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2;
@@ -96,6 +96,11 @@ function OperationTabs({ op, current }: { op: Operation; current: OperationTab |
         <li>
           <Link to="/operations/$opId/members" params={params} {...active('members')}>
             {t('comm.members.title')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/operations/$opId/templates" params={params} {...active('templates')}>
+            {t('comm.templates.title')}
           </Link>
         </li>
       </ul>
