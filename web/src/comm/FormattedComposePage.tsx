@@ -37,7 +37,7 @@ function Loader({ op, search }: { op: Operation; search: FormattedComposeSearch 
         {errorMessage(failed)}
       </div>
     );
-  if (templates.isPending || (search.draft && draft.isPending) || (search.answers && warning.isPending)) return <p className="muted">{t('common.loading')}</p>;
+  if (!templates.data || (search.draft && draft.isPending) || (search.answers && warning.isPending)) return <p className="muted">{t('common.loading')}</p>;
   const templateId = draft.data?.templateId ?? search.template;
   const template = templates.data.items.find((x) => x.id === templateId);
   if (!template)
