@@ -17,6 +17,7 @@ import { CasesPage, StatisticsPage } from '../comm/CasesPage.tsx';
 import { FormattedComposePage } from '../comm/FormattedComposePage.tsx';
 import { FormattedListPage, FormattedMessagePage } from '../comm/FormattedPages.tsx';
 import { TemplatePage, TemplatesPage } from '../comm/TemplatesPage.tsx';
+import { NewslettersPage } from '../comm/NewslettersPage.tsx';
 import { validateComposeSearch, validateFormattedComposeSearch, validateMailboxSearch } from '../comm/search-params.ts';
 import { ReferenceDataPage } from '../reference/ReferenceDataPage.tsx';
 import { BatchPage } from '../screening/BatchPage.tsx';
@@ -95,6 +96,7 @@ const routeTree = rootRoute.addChildren([
   page('/operations/$opId/cases', CasesPage),
   page('/operations/$opId/statistics', StatisticsPage),
   page('/operations/$opId/templates', TemplatesPage),
+  page('/operations/$opId/newsletters', NewslettersPage),
   page('/operations/$opId/templates/$templateId', TemplatePage),
   createRoute({ getParentRoute: () => rootRoute, path: '/seizures', validateSearch: validateSeizureSearch, component: SeizureSearchPage }),
   rolesPage('/seizures/new', canReport, NewSeizurePage),

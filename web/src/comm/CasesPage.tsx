@@ -8,7 +8,7 @@ import { ErrorSummary, Field, useErrorMessage, useFormErrors } from '../app/form
 import { useToasts } from '../app/toasts.tsx';
 import { useFormat } from '../app/format.ts';
 import { maySeeEverything, type Operation } from './comm-api.ts';
-import { formattedApi, formattedKeys } from './formatted-api.ts';
+import { exportUrl, formattedApi, formattedKeys } from './formatted-api.ts';
 import { OperationFrame, retryUnlessRefused } from './OperationFrame.tsx';
 
 /** "3 d 4 h", "2 h 5 min", "12 min": a duration for people. */
@@ -236,6 +236,19 @@ function Statistics({ op }: { op: Operation }) {
       </tr>
     ));
   return (
+    <div className="stack">
+      <section className="panel" data-testid="exports">
+        <div className="toolbar">
+          <p className="muted">{t('comm.stats.downloadHint')}</p>
+          <div className="button-row">
+            {(['xlsx', 'sqlite'] as const).map((f) => (
+              <a key={f} href={exportUrl(op.id, f)} download className="button button-small">
+                {t(`comm.stats.download.${f}`)}
+              </a>
+            ))}
+          </div>
+        </div>
+      </section>
     <div className="card-grid" data-testid="statistics">
       <section className="panel">
         <h2 className="section-title">{t('comm.stats.messages')}</h2>
@@ -294,6 +307,7 @@ function Statistics({ op }: { op: Operation }) {
           </tbody>
         </table>
       </section>
+    </div>
     </div>
   );
 }

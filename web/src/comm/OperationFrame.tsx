@@ -89,6 +89,11 @@ function OperationTabs({ op, current }: { op: Operation; current: OperationTab |
           </>
         )}
         <li>
+          <Link to="/operations/$opId/newsletters" params={params} {...active('newsletters')}>
+            {t('comm.newsletters.title')}
+          </Link>
+        </li>
+        <li>
           <Link to="/operations/$opId/library" params={params} {...active('library')}>
             {t('comm.library.title')}
           </Link>

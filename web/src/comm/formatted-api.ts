@@ -1,4 +1,4 @@
-import { api, withQuery } from '../app/api.ts';
+import { API_BASE, api, withQuery } from '../app/api.ts';
 import type { ComposeInput } from './comm-api.ts';
 
 /** Templates, formatted messages, cases and statistics of /api/v1/operations/:opId, as the server describes them. */
@@ -120,6 +120,20 @@ export interface CenExportPreview {
   exported: { seizureId: string; reference: string } | null;
 }
 
+/** One newsletter of the operation's archive (the daily one or one asked for by the OCU). */
+export interface NewsletterSummary {
+  id: string;
+  kind: 'daily' | 'on_demand';
+  localDay: string;
+  timeZone: string;
+  periodStart: string;
+  periodEnd: string;
+  generatedAt: string;
+  generatedBy: string | null;
+  recipients: number;
+  seizures: number;
+}
+
 const op = (opId: string) => `/operations/${opId}`;
 
 export const formattedKeys = {
@@ -129,6 +143,7 @@ export const formattedKeys = {
   cases: (opId: string, status: 'open' | 'closed') => ['comm', 'operation', opId, 'cases', status] as const,
   stats: (opId: string) => ['comm', 'operation', opId, 'stats'] as const,
   cenExport: (opId: string, id: string) => ['comm', 'operation', opId, 'cen-export', id] as const,
+  newsletters: (opId: string, page: number) => ['comm', 'operation', opId, 'newsletters', page] as const,
 };
 
 export const formattedApi = {
@@ -144,9 +159,16 @@ export const formattedApi = {
   stats: (opId: string) => api.get<OperationStats>(`${op(opId)}/stats`),
   cenPreview: (opId: string, id: string) => api.get<CenExportPreview>(`${op(opId)}/messages/${id}/cen-export`),
   cenExport: (opId: string, id: string, acceptNominalWarnings: boolean) => api.post<{ seizureId: string; reference: string }>(`${op(opId)}/messages/${id}/cen-export`, { acceptNominalWarnings }),
+  newsletters: (opId: string, page: number, pageSize = 30) => api.get<{ items: NewsletterSummary[]; total: number }>(withQuery(`${op(opId)}/newsletters`, { page, pageSize })),
+  generateNewsletter: (opId: string) => api.post<NewsletterSummary>(`${op(opId)}/newsletters`),
   template: (opId: string, id: string) => api.get<Template>(`${op(opId)}/templates/${id}`),
   updateTemplate: (opId: string, id: string, input: { prefix: string; names: Labels; definition: Template['definition'] }) => api.put<Template>(`${op(opId)}/templates/${id}`, input),
 };
+
+/** The newsletter as an HTML document in a language, for a sandboxed frame. */
+export const newsletterUrl = (opId: string, id: string, lang: string) => `${API_BASE}${withQuery(`${op(opId)}/newsletters/${id}`, { lang })}`;
+/** The operation's seizures, warnings and statistics as a file (OCU, OCU+). */
+export const exportUrl = (opId: string, format: 'xlsx' | 'sqlite') => `${API_BASE}${withQuery(`${op(opId)}/export`, { format })}`;
 
 /** A label in the interface language, English when the template has none. */
 export function labelIn(labels: Labels | Record<string, string> | undefined, lang: string): string {
