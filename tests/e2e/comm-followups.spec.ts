@@ -158,3 +158,36 @@ test('templates: the OCU+ changes a label and a required flag (a new version), s
   await expect(france.locator('tr[data-field="control"]')).toContainText(label);
   await expect(france.getByRole('button', { name: 'Edit' })).toHaveCount(0);
 });
+
+test('the OCU generates a newsletter and reads it in the archive; an NCP reads it without generating; the OCU downloads the exports', async ({ browser }) => {
+  const i2c = await signedIn(browser, I2C);
+  const opId = await globalShieldId(i2c);
+  await i2c.goto(`/operations/${opId}`);
+  await i2c.getByRole('navigation', { name: 'Operation pages' }).getByRole('link', { name: 'Newsletters' }).click();
+  const archive = i2c.getByTestId('newsletters');
+  const before = await archive.locator('tr[data-newsletter]').count();
+  await i2c.getByRole('button', { name: 'Generate now' }).click();
+  await expect(i2c.getByText(/^Newsletter made and mailed to \d+ members\.$/)).toBeVisible();
+  await expect(archive.locator('tr[data-newsletter]')).toHaveCount(before + 1);
+  const newest = archive.locator('tr[data-newsletter]').first();
+  await expect(newest).toContainText('on demand');
+  await expect(newest).toContainText(I2C.displayName);
+  // Generating opened it: the server's HTML in a sandboxed frame.
+  const frame = i2c.getByTestId('newsletter-frame');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin');
+  await expect(i2c.frameLocator('[data-testid="newsletter-frame"]').locator('body')).toContainText('Global Shield');
+
+  const france = await signedIn(browser, NCP_FRANCE);
+  await france.goto(`/operations/${opId}/newsletters`);
+  await expect(france.getByTestId('newsletters').locator('tr[data-newsletter]')).toHaveCount(before + 1);
+  await expect(france.getByRole('button', { name: 'Generate now' })).toHaveCount(0);
+  await france.getByTestId('newsletters').locator('tr[data-newsletter]').first().getByRole('button', { name: 'Open' }).click();
+  await expect(france.frameLocator('[data-testid="newsletter-frame"]').locator('body')).toContainText('Global Shield');
+
+  // The exports, from the statistics.
+  await i2c.getByRole('navigation', { name: 'Operation pages' }).getByRole('link', { name: 'Statistics' }).click();
+  for (const [name, ext] of [['Download as XLSX', '.xlsx'], ['Download as SQLite', '.sqlite']] as const) {
+    const [download] = await Promise.all([i2c.waitForEvent('download'), i2c.getByTestId('exports').getByRole('link', { name }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`\\${ext}$`));
+  }
+});
