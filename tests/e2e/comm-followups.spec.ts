@@ -191,3 +191,23 @@ test('the OCU generates a newsletter and reads it in the archive; an NCP reads i
     expect(download.suggestedFilename()).toMatch(new RegExp(`\\${ext}$`));
   }
 });
+
+test('members: Reset password is offered only on accounts created for the group', async ({ browser }) => {
+  const i2c = await signedIn(browser, I2C);
+  const opId = await globalShieldId(i2c);
+  await i2c.goto(`/operations/${opId}/members`);
+  await i2c.getByRole('button', { name: 'Create an account for the group' }).click();
+  const username = `gs.partner${RUN}`;
+  await i2c.locator('#group-username').fill(username);
+  await i2c.locator('#group-displayName').fill(`Partner ${RUN}`);
+  await i2c.locator('#group-email').fill(`partner${RUN}@example.org`);
+  await i2c.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(i2c.getByTestId('temporary-password')).not.toBeEmpty();
+  await i2c.getByRole('button', { name: 'Done' }).click();
+  const created = i2c.getByTestId('members').locator(`tr[data-member="${username}"]`);
+  await expect(created).toContainText('group account');
+  await expect(created.getByRole('button', { name: 'Reset password' })).toBeVisible();
+  await expect(i2c.getByTestId('members').locator('tr[data-member="ncp.france"]').getByRole('button', { name: 'Reset password' })).toHaveCount(0);
+  await created.getByRole('button', { name: 'Reset password' }).click();
+  await expect(i2c.getByTestId('temporary-password')).not.toBeEmpty();
+});
