@@ -136,6 +136,15 @@ describe('bad input', () => {
     expect(accepted.body.warnings).toHaveLength(2);
   });
 
+  it('reads back an offender count recorded without a nationality', async () => {
+    const fr = await signIn(t, ['ncp'], { country: 'FR' });
+    const created = await fr.client.post('/api/v1/seizures', cocaineSeizure({ offenders: [{ gender: 'female', ageBand: 'unknown', count: 1 }] }));
+    expect(created.status).toBe(201);
+    const read = await fr.client.get(`/api/v1/seizures/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.offenders).toEqual([{ nationality: null, gender: 'female', ageBand: 'unknown', count: 1 }]);
+  });
+
   it('refuses a viewer who tries to record, and a second seizure with the same external reference', async () => {
     const viewer = await signIn(t, ['viewer']);
     expect((await viewer.client.post('/api/v1/seizures', cocaineSeizure())).status).toBe(403);

@@ -31,7 +31,8 @@ const mainColumns = (p: PreparedSeizure) => ({
   concealment_detail: p.concealmentDetail ?? null,
   transport_mode: p.transportMode ?? null,
   conveyance_type: p.conveyanceType ?? null,
-  offenders: p.offenders,
+  // Stored in the shape the API reads back: a count without a nationality has it as null, not missing.
+  offenders: p.offenders.map((o) => ({ nationality: o.nationality ?? null, gender: o.gender, ageBand: o.ageBand, count: o.count })),
   narrative: p.narrative ?? null,
   categories: p.categories,
   hs_prefixes: p.hsPrefixes,
