@@ -190,7 +190,9 @@ async function mailboxListing(database: Database, url: string, s: Setup, n: numb
       SELECT m.id, ${me.id}, ${s.opId}, m.sent_at, CASE WHEN random() < 0.8 THEN m.sent_at END FROM m`);
   }
   // As autovacuum leaves a table in steady use: visibility map set, statistics fresh.
-  await database.exec('VACUUM ANALYZE comm_messages; VACUUM ANALYZE comm_deliveries');
+  // One statement per call: VACUUM refuses to run inside the implicit transaction of a multi-statement query.
+  await database.exec('VACUUM ANALYZE comm_messages');
+  await database.exec('VACUUM ANALYZE comm_deliveries');
   const loadMs = performance.now() - t0;
   const run = async (path: string) => {
     const r = await autocannon({ url: `${url}${path}`, headers: { authorization: `Bearer ${me.token}` }, connections: 8, duration: 8 });

@@ -16,8 +16,9 @@ const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sq
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 /** Writes the message row inside send's transaction and answers its id, send time and (if changed) subject. */
 export type StoreMessage = (tx: Db, recipients: string[]) => Promise<{ id: string; sent_at: string; subject?: string }>;
-/** Counting a search's matches stops here. */
-export const COUNT_CAP = 1000;
+/** Counting a folder stops here, and a search's matches at the smaller cap: past them, "10,000+" is the answer. */
+export const COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -132,14 +133,15 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
         WHERE m.operation_id = ${opId} AND m.sender_id = ${p.userId} AND m.sender_folder = ${q.folder}${q.unread === 'true' ? sql` AND false` : sql``}${text}` : null;
     const source = delivered && own ? sql`(${delivered}) UNION ALL (${own})` : (delivered ?? own)!;
     const page = !mine && !q.q ? sql`` : sql` LIMIT ${q.pageSize} OFFSET ${offset}`;
+    const cap = q.q ? SEARCH_COUNT_CAP : COUNT_CAP;
     const [items, [{ n }]] = await Promise.all([
       database.rows<Record<string, unknown>>(sql`SELECT * FROM (${source}) x ORDER BY x.sort_at DESC, x.id${page}`),
-      // A text search counts up to COUNT_CAP matches ("1,000+"); a folder is counted from its index.
+      // Counting stops at a cap ("10,000+"): a folder from its index, a search over its matches.
       !q.q && !mine
-        ? database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM comm_deliveries d WHERE ${box}`)
-        : database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${source}) x LIMIT ${COUNT_CAP + 1}) y`),
+        ? database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM comm_deliveries d WHERE ${box} LIMIT ${cap + 1}) y`)
+        : database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${source}) x LIMIT ${cap + 1}) y`),
     ]);
-    return { items: items.map(({ sort_at: _s, ...r }) => ({ ...r, sentAt: iso(r.sentAt) })), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: q.page, pageSize: q.pageSize };
+    return { items: items.map(({ sort_at: _s, ...r }) => ({ ...r, sentAt: iso(r.sentAt) })), total: Math.min(n, cap), totalCapped: n > cap, page: q.page, pageSize: q.pageSize };
   }
 
   async function ownFolder(opId: string, userId: string, folderId: string): Promise<boolean> {
