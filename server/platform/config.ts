@@ -14,6 +14,7 @@ const envSchema = z.object({
   OPENCEN_DEMO: z.enum(['true', 'false']).default('true'),
   OPENCEN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENCEN_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(10),
+  OPENCEN_IMPORT_LIMIT_MB: z.coerce.number().positive().max(1024 * 1024).default(2048),
   OPENCEN_JOBS: z.enum(['true', 'false']).default('true'),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -35,6 +36,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   uploadLimitBytes: number;
+  /** Largest seizure import file (streamed to disk, never held in memory). */
+  importLimitBytes: number;
   runJobs: boolean;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailFrom: string;
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.OPENCEN_DEMO === 'true',
     logLevel: e.OPENCEN_LOG_LEVEL,
     uploadLimitBytes: Math.round(e.OPENCEN_UPLOAD_LIMIT_MB * 1024 * 1024),
+    importLimitBytes: Math.round(e.OPENCEN_IMPORT_LIMIT_MB * 1024 * 1024),
     runJobs: e.OPENCEN_JOBS === 'true',
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM }

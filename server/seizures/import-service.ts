@@ -27,12 +27,6 @@ import { exec, insertSeizures } from './store.ts';
  */
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'config' | 'log'>;
 
-export const DEFAULT_IMPORT_LIMIT_BYTES = 2 * 1024 ** 3;
-/** OPENCEN_IMPORT_LIMIT_MB caps the size of an uploaded seizure file (default 2 GB). */
-export function importLimitBytes(env: Record<string, string | undefined> = process.env): number {
-  const mb = Number(env.OPENCEN_IMPORT_LIMIT_MB);
-  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_IMPORT_LIMIT_BYTES;
-}
 
 export const MAX_KEPT_ERRORS = 1000;
 export const SAMPLE_ROWS = 10;
@@ -215,7 +209,7 @@ interface PassOptions {
 
 export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: string } = {}) {
   const { database, audit, events, log } = ctx;
-  const maxBytes = opts.maxBytes ?? importLimitBytes();
+  const maxBytes = opts.maxBytes ?? ctx.config.importLimitBytes;
   const spoolDir = opts.spoolDir ?? join(ctx.config.dataDir, 'imports');
   const node = hostname();
   /** Passes running in this process. */
