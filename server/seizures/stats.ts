@@ -87,9 +87,9 @@ export function createStats(database: Database) {
 
   /**
    * Quantities per month, category and unit of the seizures matching the filters that the caller may
-   * see. With filters the lines carry, every line of the period is summed from the lines' index alone,
-   * minus the lines of the records the caller may not see (not validated, so few); otherwise each line
-   * is joined to its seizure.
+   * see. With filters the lines carry, the lines of the period are read from their own index, leaving
+   * out (hash anti-join) those of the records the caller may not see, which are not validated and so
+   * few; otherwise each line is joined to its seizure.
    */
   function linesQuery(scope: Scope, q: StatsQuery, from: string, to: string, where: SQL, window: SQL): SQL {
     const lineOnly = Object.entries(q).every(([k, v]) => v === undefined || LINE_FILTERS.has(k));
@@ -108,10 +108,9 @@ export function createStats(database: Database) {
     if (q.category?.length) own.push(sql`c.category = ANY(${textArray(q.category)})`);
     const cond = sql.join(own, sql` AND `);
     return sql`SELECT ${YM('l.m')} AS ym, l.category, l.unit, sum(l.q) AS q
-      FROM (SELECT ${MONTH('c.seized_at')} AS m, c.category, c.unit, c.quantity::float8 AS q FROM seizure_commodities c WHERE ${cond}
-            UNION ALL
-            SELECT ${MONTH('c.seized_at')}, c.category, c.unit, -c.quantity::float8 FROM seizures s JOIN seizure_commodities c ON c.seizure_id = s.id
-             WHERE s.status <> 'validated' AND (${visible(scope)}) IS NOT TRUE AND ${window} AND ${cond}) l
+      FROM (SELECT ${MONTH('c.seized_at')} AS m, c.category, c.unit, c.quantity::float8 AS q FROM seizure_commodities c
+             WHERE ${cond} AND NOT EXISTS (SELECT 1 FROM seizures s
+               WHERE s.id = c.seizure_id AND s.status <> 'validated' AND (${visible(scope)}) IS NOT TRUE AND ${window})) l
       GROUP BY l.m, l.category, l.unit`;
   }
 
@@ -172,8 +171,6 @@ export function createStats(database: Database) {
     const current = (k: string) => kindOf(k).filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur }));
 
     const lineRows = (lines as { ym: number; category: string; unit: string; q: number }[])
-      // A sum from which every line was taken away again is 0 give or take a rounding error.
-      .filter((l) => Math.abs(num(l.q)) >= 1e-6)
       .map((l) => (l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l));
     const categories = new Set([...kindOf('category').map(([c]) => c), ...lineRows.map((l) => l.category)]);
     const byCategory = [...categories]
