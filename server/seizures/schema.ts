@@ -198,7 +198,7 @@ export const summary = z.object({
   destinationCountry: z.string().nullable(),
   headline: z.string().describe('The first commodity line, e.g. "120 kg DRUGS.COCAINE"'),
 });
-/** `total` is exact up to `totalCap`; beyond it `totalCapped` is true ("10,000+ results"). */
+/** `total` is exact up to 1,000; beyond it `totalCapped` is true ("1,000+ results"). */
 export const summaryPage = z.object({
   items: z.array(summary),
   total: z.number(),
