@@ -16,7 +16,7 @@ const codeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be 6 
 export const meta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'], requestId: r.id });
 
 export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, events: EventBus) {
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(config.signInsPerAddress);
   const tags = ['auth'];
 
   function setCookie(reply: FastifyReply, token: string) {

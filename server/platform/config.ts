@@ -16,6 +16,7 @@ const envSchema = z.object({
   OPENCEN_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(10),
   OPENCEN_IMPORT_LIMIT_MB: z.coerce.number().positive().max(1024 * 1024).default(2048),
   OPENCEN_JOBS: z.enum(['true', 'false']).default('true'),
+  OPENCEN_SIGNIN_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['true', 'false']).default('false'),
@@ -38,6 +39,8 @@ export interface Config {
   uploadLimitBytes: number;
   /** Largest seizure import file (streamed to disk, never held in memory). */
   importLimitBytes: number;
+  /** Sign-in attempts allowed from one address per 5 minutes. */
+  signInsPerAddress: number;
   runJobs: boolean;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailFrom: string;
@@ -64,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.OPENCEN_LOG_LEVEL,
     uploadLimitBytes: Math.round(e.OPENCEN_UPLOAD_LIMIT_MB * 1024 * 1024),
     importLimitBytes: Math.round(e.OPENCEN_IMPORT_LIMIT_MB * 1024 * 1024),
+    signInsPerAddress: e.OPENCEN_SIGNIN_PER_ADDRESS,
     runJobs: e.OPENCEN_JOBS === 'true',
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM }

@@ -54,6 +54,8 @@ export default defineConfig({
       OPENCEN_DATA_DIR: dataDir,
       OPENCEN_LOG_LEVEL: 'warn',
       OPENCEN_DEMO: 'true',
+      // Every spec signs in from this one address, more often than a person would.
+      OPENCEN_SIGNIN_PER_ADDRESS: '1000',
     },
   },
 });
