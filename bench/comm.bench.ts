@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { prepareDatabase } from '../server/database-setup.ts';
+import { startServer, stopServer } from './app-process.ts';
 import { createAuditLog } from '../server/identity/audit.ts';
 import { issueApiToken } from '../server/identity/api-tokens.ts';
 import { createOrganisation, createUser } from '../server/identity/directory.ts';
@@ -24,28 +25,6 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-
-async function startServer(env: Record<string, string>, port: number): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPENCEN_LOG_LEVEL: 'warn', OPENCEN_COOKIE_SECURE: 'false', OPENCEN_DEMO: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) return { proc, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const stop = async (p: ChildProcess) => {
-  p.kill('SIGTERM');
-  await new Promise((r) => p.once('exit', r));
 };
 
 /** One live stream; calls `onEvent` with the arrival time of each event. */
@@ -230,7 +209,7 @@ export async function benchComm() {
   const u = new URL(pgUrl);
   u.pathname = '/opencen_bench_comm';
   const dataDir = mkdtempSync(join(tmpdir(), 'opencen-bench-comm-'));
-  const env = { DATABASE_URL: u.toString(), OPENCEN_DATA_DIR: dataDir, OPENCEN_JOBS: 'false' };
+  const env = { DATABASE_URL: u.toString(), OPENCEN_DATA_DIR: dataDir, OPENCEN_JOBS: 'false', OPENCEN_DEMO: 'false' };
   const database = await openDatabase({ databaseUrl: u.toString() });
   const servers: ChildProcess[] = [];
   try {
@@ -259,7 +238,7 @@ export async function benchComm() {
     for (const [label, r] of Object.entries({ 'first page': box.first, 'page 200': box.deep, 'unread only': box.unread, 'full-text search': box.search }))
       console.log(`    ${label}: ${fmt(r.rps)} req/s, p50 ${r.p50} ms, p97.5 ${r.p97_5} ms, p99 ${r.p99} ms (budget p95 < 100 ms)${r.errors ? `, ${r.errors} errors` : ''}`);
   } finally {
-    for (const p of servers) await stop(p);
+    for (const p of servers) await stopServer(p);
     await database.close();
     await admin.query('DROP DATABASE IF EXISTS opencen_bench_comm WITH (FORCE)');
     await admin.end();

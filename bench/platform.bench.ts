@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/seed.ts';
+import { startServer, stopServer, type AppProcess } from './app-process.ts';
 
 /**
  * Platform budgets (issue: platform foundation): start-up time, authenticated JSON
@@ -14,36 +15,7 @@ import { DEMO_PASSWORD } from '../server/demo/seed.ts';
 const root = join(import.meta.dirname, '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
-interface Server {
-  proc: ChildProcess;
-  url: string;
-  msToReady: number;
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<Server> {
-  const started = performance.now();
-  // What `npm start` runs: the built server.
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPENCEN_LOG_LEVEL: 'warn', OPENCEN_COOKIE_SECURE: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-    try {
-      const res = await fetch(`${url}/api/ready`);
-      if (res.ok) return { proc, url, msToReady: performance.now() - started };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function stop(s: Server) {
-  s.proc.kill('SIGTERM');
-  await new Promise((r) => s.proc.once('exit', r));
-}
+const stop = (s: AppProcess) => stopServer(s.proc);
 
 function cli(env: Record<string, string>, args: string[]): string {
   const res = spawnSync(tsx, [join(root, 'server', 'cli.ts'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });

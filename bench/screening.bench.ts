@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { createAuditLog } from '../server/identity/audit.ts';
 import { createOrganisation, createUser } from '../server/identity/directory.ts';
 import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
 import { generateWatchLists, type GenerateResult } from '../server/screening/generate.ts';
+import { startServer, stopServer } from './app-process.ts';
 
 /**
  * Screening budgets (issue 5): synthetic lists of N travel documents, N/10 vehicles and N/20
@@ -63,33 +64,6 @@ async function load(database: Database, n: number): Promise<{ result: GenerateRe
   // (autovacuum does the same on a running deployment after a bulk load).
   await database.exec(`VACUUM (ANALYZE) ${TABLES.join(', ')}`);
   return { result, loadMs, indexMs: performance.now() - t1 };
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OPENCEN_LOG_LEVEL: 'warn',
-      OPENCEN_COOKIE_SECURE: 'false',
-      // The per-user limits would stop the load within seconds; a border system's account is given more the same way.
-      OPENCEN_SCREENING_SEARCHES_PER_MINUTE: '100000000',
-      OPENCEN_SCREENING_BATCH_ITEMS_PER_MINUTE: '1000000000',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) return { proc, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function issueToken(env: Record<string, string>): string {
@@ -173,13 +147,13 @@ async function run(label: string, database: Database, env: Record<string, string
   console.log(`  load ${seconds(loadMs)} (${fmt(Math.round((n * 1.15) / (loadMs / 1000)))} records/s), indexes + foreign keys + VACUUM ANALYZE ${seconds(indexMs)}, ${fmt(keys)} keys`);
   await database.close();
   const token = issueToken(env);
-  const server = await startServer(env, port);
+  // The per-user limits would stop the load within seconds; a border system's account is given more the same way.
+  const server = await startServer({ ...env, OPENCEN_SCREENING_SEARCHES_PER_MINUTE: '100000000', OPENCEN_SCREENING_BATCH_ITEMS_PER_MINUTE: '1000000000' }, port);
   try {
     const sizes = `${fmt(n)} travel documents, ${fmt(result.counts.vehicles)} vehicles, ${fmt(result.counts.firearms)} firearms`;
     await measure(label, server.url, token, result.samples, sizes);
   } finally {
-    server.proc.kill('SIGTERM');
-    await new Promise((r) => server.proc.once('exit', r));
+    await stopServer(server.proc);
   }
 }
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { createOrganisations, createUser } from '../server/identity/directory.ts
 import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
 import { referenceSets } from '../server/reference/module.ts';
 import { generateSeizures } from '../server/seizures/generate.ts';
+import { startServer, stopServer } from './app-process.ts';
 
 /**
  * Seizure budgets (issue 3): N synthetic seizures (about two commodity lines and two to three route
@@ -92,23 +93,6 @@ async function load(database: Database, n: number) {
   const t2 = performance.now();
   await database.exec(`VACUUM ANALYZE ${TABLES.join(', ')}`);
   return { inserted: res.inserted, loadMs, indexMs, vacuumMs: performance.now() - t2 };
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPENCEN_LOG_LEVEL: 'warn', OPENCEN_COOKIE_SECURE: 'false', OPENCEN_DEMO: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) return { proc, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function issueToken(env: Record<string, string>): string {
@@ -203,13 +187,12 @@ async function run(label: string, database: Database, env: Record<string, string
   );
   await database.close();
   const token = issueToken(env);
-  const server = await startServer(env, port);
+  const server = await startServer({ ...env, OPENCEN_DEMO: 'false' }, port);
   try {
     const sizes = `${fmt(c.s)} seizures, ${fmt(c.l)} commodity lines (${(c.l / c.s).toFixed(2)} each), ${fmt(c.r)} route legs (${(c.r / c.s).toFixed(2)} each)`;
     await measure(label, server.url, token, sizes);
   } finally {
-    server.proc.kill('SIGTERM');
-    await new Promise((r) => server.proc.once('exit', r));
+    await stopServer(server.proc);
   }
 }
 
