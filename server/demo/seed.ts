@@ -3,6 +3,7 @@ import type { Role } from '../platform/http/access.ts';
 import { createOrganisations, createUser, listOrganisations } from '../identity/directory.ts';
 import { seedDemoSeizures } from '../seizures/demo.ts';
 import { seedCommDemo } from '../comm/demo.ts';
+import { seedScreeningDemo } from '../screening/demo.ts';
 
 export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
 
@@ -72,6 +73,7 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
   }
   await seedDemoSeizures(ctx, log);
   await seedCommDemo(ctx, log);
+  await seedScreeningDemo(ctx, log);
   const people = DEMO_USERS.filter((u) => !u.system)
     .map((u) => `  ${u.username.padEnd(18)} ${u.note}`)
     .join('\n');
