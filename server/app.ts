@@ -22,7 +22,7 @@ import { referenceModule, loadReferenceData, countryExists } from './reference/m
 import { seedDemoData } from './demo/seed.ts';
 import { screeningModule } from './screening/module.ts';
 import { seizuresModule } from './seizures/module.ts';
-import { commModule } from './comm/module.ts';
+import { commModule, coordinatesAnOperation } from './comm/module.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -75,7 +75,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   // Mail goes through the job queue: a failing SMTP server delays a message, it does not lose it.
   jobs.handle('mail.send', async (payload) => ctx.mail.send(payload as MailMessage), { maxAttempts: 8 });
   setAuthenticator(createAuthenticator(database));
-  const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c) }), referenceModule, seizuresModule, commModule, screeningModule];
+  const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c), secondFactorRequired: (u) => coordinatesAnOperation(database, u) }), referenceModule, seizuresModule, commModule, screeningModule];
   registerHealth(app, database);
   events.register(app);
   for (const m of modules) await m.routes?.(app, ctx);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, TestClient, type TestApp } from '../platform/testing/test-app.ts';
 import { signIn } from '../seizures/test-helpers.ts';
+import { TEST_PASSWORD } from '../identity/test-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -83,5 +84,14 @@ describe('operation settings', () => {
     expect(bad.body.errors[0].field).toBe('body.newsletterTimeZone');
     const ok = await ocu.client.put(`/api/v1/operations/${op.id}`, { code: op.code, name: 'Library test', newsletterTimeZone: 'Asia/Kabul' });
     expect(ok.body.newsletterTimeZone).toBe('Asia/Kabul');
+  });
+});
+
+describe('operation coordinators', () => {
+  it('must pass a second factor at sign-in, as administrators do; other members need not', async () => {
+    const { ocu, ncp } = await operation();
+    const login = async (username: string) => (await new TestClient(t.url).post('/api/v1/auth/login', { username, password: TEST_PASSWORD })).body;
+    expect((await login(ocu.user.username)).secondFactor).toBe('enrol');
+    expect((await login(ncp.user.username)).secondFactor).toBe('none');
   });
 });

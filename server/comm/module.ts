@@ -1,6 +1,7 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
 import { createMailbox } from './mailbox.ts';
 import { createOperations } from './operations.ts';
+export { coordinatesAnOperation } from './operations.ts';
 import { createLibrary } from './library.ts';
 import { createCenExport } from './cen-export.ts';
 import { createGroupUsers } from './group-users.ts';

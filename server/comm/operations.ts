@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { Database, Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { installBuiltinTemplates } from './builtin-templates.ts';
@@ -26,6 +26,12 @@ export const MAY = {
   editOperation: ['ocu_plus'],
   seeEverything: ['ocu_plus', 'ocu'],
 } as const satisfies Record<string, readonly OperationRole[]>;
+
+/** The design's baseline: operation coordinators (OCU+) sign in with a second factor, as administrators do. */
+export async function coordinatesAnOperation(database: Database, userId: string): Promise<boolean> {
+  const [r] = await database.rows<{ yes: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM comm_members WHERE user_id = ${userId} AND role = 'ocu_plus') AS yes`);
+  return r?.yes === true;
+}
 
 /**
  * Operations as closed user groups. `roleIn` is the gate every operation route passes: a user who is

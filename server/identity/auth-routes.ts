@@ -56,7 +56,8 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
     async (request) => {
       const p = requirePrincipal(request);
       const user = await loadMe(deps.database, p.userId);
-      return { user, csrfToken: p.csrfToken ?? '', secondFactor: p.secondFactorPending ? secondFactorStep(user) : 'none' };
+      const required = p.secondFactorPending ? ((await deps.secondFactorRequired?.(p.userId)) ?? false) : false;
+      return { user, csrfToken: p.csrfToken ?? '', secondFactor: p.secondFactorPending ? secondFactorStep(user, required) : 'none' };
     },
   );
 

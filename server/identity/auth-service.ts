@@ -19,6 +19,8 @@ export interface AuthDeps {
   audit: AuditLog;
   sealer: Sealer;
   jobs?: JobRunner;
+  /** Whether another module requires a second factor of this user beyond the roles (e.g. an operation coordinator). */
+  secondFactorRequired?: (userId: string) => Promise<boolean>;
 }
 
 interface RequestMeta {
@@ -71,7 +73,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     if (locked) throw lockedProblem(locked);
     throw unauthorized('Wrong username or password.');
   }
-  const step = secondFactorStep(user);
+  const step = secondFactorStep(user, (await deps.secondFactorRequired?.(user.id)) ?? false);
   await deps.database.db
     .update(users)
     .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: step === 'none' ? new Date() : user.lastLoginAt })

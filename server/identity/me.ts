@@ -8,9 +8,10 @@ export type SecondFactorStep = 'none' | 'verify' | 'enrol';
 // Roles whose holders must use a second factor (DESIGN.md: administrators and operation coordinators).
 export const SECOND_FACTOR_ROLES = ['admin'];
 
-export function secondFactorStep(user: { totpEnabled: boolean; roles: string[] }): SecondFactorStep {
+/** `required` adds what another module asks for (an operation coordinator must enrol too). */
+export function secondFactorStep(user: { totpEnabled: boolean; roles: string[] }, required = false): SecondFactorStep {
   if (user.totpEnabled) return 'verify';
-  return user.roles.some((r) => SECOND_FACTOR_ROLES.includes(r)) ? 'enrol' : 'none';
+  return required || user.roles.some((r) => SECOND_FACTOR_ROLES.includes(r)) ? 'enrol' : 'none';
 }
 
 /** What the web app knows of the signed-in user. */

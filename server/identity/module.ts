@@ -8,6 +8,8 @@ import { purgeExpiredSessions } from './sessions.ts';
 export interface IdentityModuleDeps {
   sealer: Sealer;
   countryExists(code: string): Promise<boolean>;
+  /** Asked at sign-in: does another module require a second factor of this user (an operation coordinator)? */
+  secondFactorRequired?(userId: string): Promise<boolean>;
 }
 
 /** Organisations, users, sign-in with a second factor, sessions, API tokens, profile and the audit log. */
@@ -16,7 +18,7 @@ export function createIdentityModule(deps: IdentityModuleDeps): ServerModule {
     name: 'identity',
     routes(app, ctx) {
       const base = { database: ctx.database, audit: ctx.audit };
-      registerAuthRoutes(app, { ...base, sealer: deps.sealer, jobs: ctx.jobs }, ctx.config, ctx.events);
+      registerAuthRoutes(app, { ...base, sealer: deps.sealer, jobs: ctx.jobs, secondFactorRequired: deps.secondFactorRequired }, ctx.config, ctx.events);
       registerProfileRoutes(app, { ...base, countryExists: deps.countryExists }, ctx.events);
       registerAdminRoutes(app, { ...base, countryExists: deps.countryExists }, ctx.events, ctx.jobs);
     },

@@ -16,3 +16,10 @@ export const adminStatePath = () => join(dataDir(), 'admin-browser-state.json');
 export const adminSecretPath = () => join(dataDir(), 'admin-totp-secret.txt');
 /** The TOTP time step of the last code the administrator used. */
 export const adminStepPath = () => join(dataDir(), 'admin-totp-step.txt');
+
+/** Where a user's TOTP secret and last used time step are kept during a run (the administrator's files for admin). */
+export function totpFiles(username: string): { secretFile: string; stepFile: string } {
+  if (username === ADMIN.username) return { secretFile: adminSecretPath(), stepFile: adminStepPath() };
+  const safe = username.replace(/[^a-z0-9._-]/gi, '_');
+  return { secretFile: join(dataDir(), `totp-secret-${safe}.txt`), stepFile: join(dataDir(), `totp-step-${safe}.txt`) };
+}
