@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { startTestApp, TestClient, type TestApp } from '../platform/testing/test-app.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 import { DEMO_SEIZURES, seedDemoSeizures } from './demo.ts';
+import { totpCode } from '../identity/totp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +13,13 @@ afterAll(() => t?.close());
 
 const signIn = async (username: string) => {
   const c = new TestClient(t.url);
-  expect((await c.post('/api/v1/auth/login', { username, password: DEMO_PASSWORD })).status).toBe(200);
+  const login = await c.post('/api/v1/auth/login', { username, password: DEMO_PASSWORD });
+  expect(login.status).toBe(200);
+  // rilo.weu coordinates the demo operation, so it enrols a second factor first.
+  if (login.body.secondFactor === 'enrol') {
+    const enrol = await c.post('/api/v1/auth/totp/enrol');
+    expect((await c.post('/api/v1/auth/totp/confirm', { code: totpCode(enrol.body.secret) })).status).toBe(200);
+  }
   return c;
 };
 
