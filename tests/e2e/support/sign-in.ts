@@ -18,6 +18,8 @@ export async function submitCredentials(page: Page, username: string, password: 
  */
 export async function signIn(page: Page, username: string, password: string, displayName: string | RegExp): Promise<void> {
   await submitCredentials(page, username, password);
+  // The sign-in page's own heading must not pass for the next page's.
+  await expect(page.locator('#username')).toBeHidden();
   const home = page.getByRole('heading', { level: 1, name: typeof displayName === 'string' ? new RegExp(displayName) : displayName });
   const enrol = page.getByRole('heading', { name: 'Set up two-step verification' });
   const verify = page.getByRole('heading', { name: 'Two-step verification', exact: true });
