@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { screeningProblem } from './problems.ts';
 import { foldKey } from './identifiers/index.ts';
@@ -62,24 +62,54 @@ const sameRaw = (a: string, b: string) => a.trim().toUpperCase() === b.trim().to
  * unnest() turns them into a relation, and each join is an index probe (norm or folded btree).
  */
 export async function matchKeys(database: Database, probes: Probe[], lists: readonly ListName[]): Promise<KeyHit[]> {
-  if (!probes.length) return [];
-  const rows = await database.rows<{ i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string }>(sql`
+  return (await matchKeysWithFirstLevels(database, probes, lists, null)).hits;
+}
+
+/** A first-level record as JSON, when it is still searchable and meets the extra condition; NULL otherwise. */
+function firstLevelJson(list: ListName, recordId: SQL, extra: SQL | null): SQL {
+  const def = LIST_DEFS[list];
+  const pairs = def.firstLevel.map((f) => `'${f}', r.${def.columns.find((c) => c.field === f)!.column}`).join(', ');
+  return sql`(SELECT json_build_object(${sql.raw(pairs)}) FROM ${sql.raw(def.table)} r
+    WHERE r.id = ${recordId} AND r.review_on >= current_date ${extra ? sql`AND ${extra}` : sql``})`;
+}
+
+/**
+ * matchKeys, and when `extra` is given (a condition per list, or none) the first level of each matched
+ * record in the same statement: a single check is one round trip to the database, not two.
+ */
+export async function matchKeysWithFirstLevels(
+  database: Database,
+  probes: Probe[],
+  lists: readonly ListName[],
+  extra: ((list: ListName) => SQL | null) | null,
+): Promise<{ hits: KeyHit[]; firstLevels: Map<string, Record<string, unknown>> }> {
+  const firstLevels = new Map<string, Record<string, unknown>>();
+  if (!probes.length) return { hits: [], firstLevels };
+  const keyed = [...new Set(probes.flatMap((p) => lists.filter((l) => LIST_DEFS[l].keys.some((k) => k.kind === p.kind))))];
+  const records = extra && keyed.length
+    ? sql`, CASE m.list ${sql.join(keyed.map((l) => sql`WHEN ${l} THEN ${firstLevelJson(l, sql`m.record_id`, extra(l))}`), sql` `)} END AS first_level`
+    : sql``;
+  const rows = await database.rows<{ i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string; first_level?: unknown }>(sql`
     WITH q AS (SELECT * FROM unnest(${intArray(probes.map((p) => p.item))}, ${textArray(probes.map((p) => p.kind))},
-                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))}) AS q(i, kind, norm, folded))
-    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
-      FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
-     WHERE k.list = ANY(${textArray(lists)})
-    UNION ALL
-    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
-      FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
-     WHERE k.list = ANY(${textArray(lists)})`);
-  return rows.map((r) => {
+                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))}) AS q(i, kind, norm, folded)),
+    m AS (
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+        FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
+       WHERE k.list = ANY(${textArray(lists)})
+      UNION ALL
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+        FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+       WHERE k.list = ANY(${textArray(lists)}))
+    SELECT m.*${records} FROM m`);
+  const hits = rows.map((r) => {
     const probe = probes.find((p) => p.item === r.i)!;
     const type: MatchType = r.norm !== r.q_norm ? 'folded' : sameRaw(r.raw, probe.raw) ? 'exact' : 'normalised';
     const detail =
       type === 'exact' ? 'same identifier as recorded' : type === 'normalised' ? `same identifier once normalised (${r.norm})` : `same once OCR confusions are folded (O/0, I/1, B/8, S/5, Z/2): searched ${r.q_norm}, recorded ${r.norm}`;
+    if (r.first_level) firstLevels.set(`${r.list}:${r.record_id}`, (typeof r.first_level === 'string' ? JSON.parse(r.first_level) : r.first_level) as Record<string, unknown>);
     return { item: r.i, list: r.list, recordId: r.record_id, match: { type, key: r.raw, detail } };
   });
+  return { hits, firstLevels };
 }
 
 /** A wildcard pattern (`?` one character, `*` any run) as a LIKE pattern over folded keys. */
@@ -114,10 +144,15 @@ export async function matchWildcard(database: Database, item: number, raw: strin
  * The first-level fields of the records hit, per list in one query each, without the records whose
  * review date has passed (they are out of the searchable set). `extra` narrows by structured fields.
  */
-export async function firstLevels(database: Database, hits: KeyHit[], extra: (list: ListName) => ReturnType<typeof sql> | null = () => null) {
-  const out = new Map<string, Record<string, unknown>>();
+export async function firstLevels(
+  database: Database,
+  hits: KeyHit[],
+  extra: (list: ListName) => ReturnType<typeof sql> | null = () => null,
+  known: Map<string, Record<string, unknown>> = new Map(),
+) {
+  const out = new Map(known);
   const byList = new Map<ListName, Set<string>>();
-  for (const h of hits) (byList.get(h.list) ?? byList.set(h.list, new Set()).get(h.list)!).add(h.recordId);
+  for (const h of hits) if (!out.has(`${h.list}:${h.recordId}`)) (byList.get(h.list) ?? byList.set(h.list, new Set()).get(h.list)!).add(h.recordId);
   for (const [list, ids] of byList) {
     const cond = extra(list);
     const rows = await database.rows<Record<string, unknown> & { id: string }>(sql`

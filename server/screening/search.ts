@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { screeningProblem } from './problems.ts';
 import { looksLikeMrz, readMrzForSearch, type MrzReading } from './mrz-search.ts';
 import type { FirearmReference } from './firearm-reference.ts';
-import { bestPerRecord, firstLevels, isWildcard, matchKeys, matchOneEditMany, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
+import { bestPerRecord, firstLevels, isWildcard, matchKeysWithFirstLevels, matchOneEditMany, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
 import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
 import type { QueryLog, QueryMeta } from './query-log.ts';
 import { firstLevelColumns } from './record-shape.ts';
@@ -65,20 +65,21 @@ export function createSearch(deps: { database: Database; reference: FirearmRefer
     for (const l of lists) conditions.set(l, await fieldsCondition(l, fields, reference));
 
     let hits: KeyHit[] = [];
+    let known = new Map<string, Record<string, unknown>>();
     if (identifier) {
       const keyed = lists.filter((l) => LIST_DEFS[l].keys.length);
       if (isWildcard(identifier)) {
         hits = await matchWildcard(database, 0, identifier, kindsOf(keyed).map((k) => k.kind), keyed, limit * 4);
       } else {
         const probes = probesFor([{ raw: identifier }], keyed);
-        hits = await matchKeys(database, probes, keyed);
+        ({ hits, firstLevels: known } = await matchKeysWithFirstLevels(database, probes, keyed, (l) => (conditions.get(l) as SQL | null | undefined) ?? null));
         if (input.oneEdit !== false) hits.push(...(await matchOneEditMany(database, probes, keyed)));
       }
     } else {
       hits = await fieldsOnly(lists, conditions, limit);
     }
     const ranked = bestPerRecord(hits);
-    const shown = await firstLevels(database, ranked, (l) => conditions.get(l) ?? null);
+    const shown = await firstLevels(database, ranked, (l) => conditions.get(l) ?? null, known);
     return ranked
       .filter((h) => shown.has(`${h.list}:${h.recordId}`))
       .slice(0, limit)

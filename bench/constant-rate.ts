@@ -1,0 +1,76 @@
+import { Pool } from 'undici';
+
+/**
+ * An open-loop load at a constant rate: request i is due at start + i / rate, whatever became of the
+ * earlier ones, and its latency counts from when it was due, not from when it could be sent (a
+ * stalled server is charged for the requests it held back: no coordinated omission).
+ *
+ * autocannon's rate limit is not this: each connection sends its whole second's quota back to back
+ * and then waits for the next second, so its "500 req/s" is a burst at full concurrency twice a second.
+ */
+export interface ConstantRateResult {
+  sent: number;
+  errors: number;
+  /** Requests per second actually completed. */
+  rate: number;
+  /** CPU time the load itself took per request (it shares the machine with the server). */
+  clientCpuMsPerRequest: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+export async function constantRate(opts: {
+  url: string;
+  method?: string;
+  headers: Record<string, string>;
+  body: () => string;
+  rate: number;
+  seconds: number;
+  /** Keep-alive connections at most; a request due while all are busy opens none and waits for one. */
+  connections?: number;
+}): Promise<ConstantRateResult> {
+  const target = new URL(opts.url);
+  const pool = new Pool(target.origin, { connections: opts.connections ?? 16 });
+  const cpu0 = process.cpuUsage();
+  const total = Math.round(opts.rate * opts.seconds);
+  const latencies: number[] = [];
+  let errors = 0;
+  let due = 0;
+  const start = performance.now() + 20;
+  const inFlight = new Set<Promise<void>>();
+
+  const send = (dueAt: number) => {
+    const p = pool
+      .request({ path: target.pathname, method: (opts.method ?? 'POST') as 'POST', headers: opts.headers, body: opts.body() })
+      .then(async (res) => {
+        await res.body.dump();
+        if (res.statusCode >= 400) errors++;
+        latencies.push(performance.now() - dueAt);
+      })
+      .catch(() => {
+        errors++;
+      });
+    inFlight.add(p);
+    void p.then(() => inFlight.delete(p));
+  };
+
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const now = performance.now();
+      while (due < total && start + (due * 1000) / opts.rate <= now) send(start + (due++ * 1000) / opts.rate);
+      if (due >= total) return done();
+      // Sleep until the next request is due (timers fire at best to the millisecond; the loop catches up).
+      setTimeout(tick, Math.max(0, start + (due * 1000) / opts.rate - performance.now()));
+    };
+    setTimeout(tick, 20);
+  });
+  await Promise.all(inFlight);
+  await pool.close();
+  const cpu = process.cpuUsage(cpu0);
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN;
+  return { sent: total, errors, rate: latencies.length / elapsed, clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / total, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? NaN };
+}
