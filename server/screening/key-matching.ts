@@ -5,7 +5,7 @@ import { foldKey } from './identifiers/index.ts';
 import { searchKey } from './keys.ts';
 import { kindsOf, LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
 import { describeEdit, editProbes, oneEdit, type OneEdit } from './one-edit.ts';
-import { intArray, textArray, uuidArray } from '../platform/db/pg-array.ts';
+import { arrayLiteral, intArray, textArray, uuidArray } from '../platform/db/pg-array.ts';
 import { firstLevelColumns } from './record-shape.ts';
 
 export const MATCH_TYPES = ['exact', 'normalised', 'folded', 'one_edit', 'wildcard', 'fields'] as const;
@@ -62,54 +62,116 @@ const sameRaw = (a: string, b: string) => a.trim().toUpperCase() === b.trim().to
  * unnest() turns them into a relation, and each join is an index probe (norm or folded btree).
  */
 export async function matchKeys(database: Database, probes: Probe[], lists: readonly ListName[]): Promise<KeyHit[]> {
-  return (await matchKeysWithFirstLevels(database, probes, lists, null)).hits;
+  if (!probes.length) return [];
+  const rows = await database.rows<MatchRow>(sql`
+    WITH q AS (SELECT * FROM unnest(${intArray(probes.map((p) => p.item))}, ${textArray(probes.map((p) => p.kind))},
+                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))}) AS q(i, kind, norm, folded))
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+      FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
+     WHERE k.list = ANY(${textArray(lists)})
+    UNION ALL
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+      FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+     WHERE k.list = ANY(${textArray(lists)})`);
+  return rows.map((r) => hitOf(r, probes));
 }
+
+const firstLevelPairs = (list: ListName) =>
+  LIST_DEFS[list].firstLevel.map((f) => `'${f}', r.${LIST_DEFS[list].columns.find((c) => c.field === f)!.column}`).join(', ');
 
 /** A first-level record as JSON, when it is still searchable and meets the extra condition; NULL otherwise. */
-function firstLevelJson(list: ListName, recordId: SQL, extra: SQL | null): SQL {
-  const def = LIST_DEFS[list];
-  const pairs = def.firstLevel.map((f) => `'${f}', r.${def.columns.find((c) => c.field === f)!.column}`).join(', ');
-  return sql`(SELECT json_build_object(${sql.raw(pairs)}) FROM ${sql.raw(def.table)} r
-    WHERE r.id = ${recordId} AND r.review_on >= current_date ${extra ? sql`AND ${extra}` : sql``})`;
+function firstLevelJson(list: ListName, extra: SQL | null): SQL {
+  return sql`(SELECT json_build_object(${sql.raw(firstLevelPairs(list))}) FROM ${sql.raw(LIST_DEFS[list].table)} r
+    WHERE r.id = m.record_id AND r.review_on >= current_date ${extra ? sql`AND ${extra}` : sql``})`;
 }
 
+/** The exact, normalised and folded matches of the probes (arrays $1–$4) in the lists, as the relation m. */
+const MATCHES = (lists: string) => `
+    WITH q AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS q(i, kind, norm, folded)),
+    m AS (
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+        FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
+       WHERE k.list = ANY(${lists})
+      UNION ALL
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+        FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+       WHERE k.list = ANY(${lists}))`;
+
 /**
- * matchKeys, and when `extra` is given (a condition per list, or none) the first level of each matched
- * record in the same statement: a single check is one round trip to the database, not two.
+ * The statement of a check without structured fields, per set of lists: its text is the same for every
+ * identifier, so PostgreSQL plans it once per connection. List names are fixed words, written inline.
+ */
+const plainStatements = new Map<string, { name: string; text: string }>();
+function plainStatement(lists: readonly ListName[], keyed: readonly ListName[]) {
+  const id = `${lists.join(',')}|${keyed.join(',')}`;
+  let st = plainStatements.get(id);
+  if (!st) {
+    const cases = keyed.map((l) => `WHEN '${l}' THEN (SELECT json_build_object(${firstLevelPairs(l)}) FROM ${LIST_DEFS[l].table} r
+      WHERE r.id = m.record_id AND r.review_on >= current_date)`);
+    st = {
+      name: `screening_check_${plainStatements.size + 1}`,
+      text: `${MATCHES(`'{${lists.join(',')}}'::text[]`)}
+    SELECT m.*${cases.length ? `, CASE m.list ${cases.join(' ')} END AS first_level` : ''} FROM m`,
+    };
+    plainStatements.set(id, st);
+  }
+  return st;
+}
+
+type MatchRow = { i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string; first_level?: unknown };
+
+/**
+ * matchKeys with the first level of each matched record, still searchable and meeting `extra`, in the
+ * same statement: a check is one round trip to the database. Without extra conditions (the usual single
+ * check) the statement is prepared once per connection and no query builder runs.
  */
 export async function matchKeysWithFirstLevels(
   database: Database,
   probes: Probe[],
   lists: readonly ListName[],
-  extra: ((list: ListName) => SQL | null) | null,
+  extra: (list: ListName) => SQL | null,
 ): Promise<{ hits: KeyHit[]; firstLevels: Map<string, Record<string, unknown>> }> {
   const firstLevels = new Map<string, Record<string, unknown>>();
   if (!probes.length) return { hits: [], firstLevels };
-  const keyed = [...new Set(probes.flatMap((p) => lists.filter((l) => LIST_DEFS[l].keys.some((k) => k.kind === p.kind))))];
-  const records = extra && keyed.length
-    ? sql`, CASE m.list ${sql.join(keyed.map((l) => sql`WHEN ${l} THEN ${firstLevelJson(l, sql`m.record_id`, extra(l))}`), sql` `)} END AS first_level`
-    : sql``;
-  const rows = await database.rows<{ i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string; first_level?: unknown }>(sql`
-    WITH q AS (SELECT * FROM unnest(${intArray(probes.map((p) => p.item))}, ${textArray(probes.map((p) => p.kind))},
-                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))}) AS q(i, kind, norm, folded)),
-    m AS (
-      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
-        FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
-       WHERE k.list = ANY(${textArray(lists)})
-      UNION ALL
-      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
-        FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
-       WHERE k.list = ANY(${textArray(lists)}))
-    SELECT m.*${records} FROM m`);
+  const keyed = lists.filter((l) => LIST_DEFS[l].keys.some((k) => probes.some((p) => p.kind === k.kind)));
+  const conds = new Map(keyed.map((l) => [l, extra(l)]));
+  const arrays = [
+    `{${probes.map((p) => p.item).join(',')}}`,
+    arrayLiteral(probes.map((p) => p.kind)),
+    arrayLiteral(probes.map((p) => p.norm)),
+    arrayLiteral(probes.map((p) => p.folded)),
+  ];
+  let rows: MatchRow[];
+  if ([...conds.values()].every((c) => c === null)) {
+    const st = plainStatement(lists, keyed);
+    rows = await database.prepared<MatchRow>(st.name, st.text, arrays);
+  } else {
+    const [items, kinds, norms, folded] = arrays;
+    rows = await database.rows<MatchRow>(sql`
+      WITH q AS (SELECT * FROM unnest(${items}::int[], ${kinds}::text[], ${norms}::text[], ${folded}::text[]) AS q(i, kind, norm, folded)),
+      m AS (
+        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+          FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
+         WHERE k.list = ANY(${textArray(lists)})
+        UNION ALL
+        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+          FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+         WHERE k.list = ANY(${textArray(lists)}))
+      SELECT m.*, CASE m.list ${sql.join(keyed.map((l) => sql`WHEN ${l} THEN ${firstLevelJson(l, conds.get(l) ?? null)}`), sql` `)} END AS first_level FROM m`);
+  }
   const hits = rows.map((r) => {
-    const probe = probes.find((p) => p.item === r.i)!;
-    const type: MatchType = r.norm !== r.q_norm ? 'folded' : sameRaw(r.raw, probe.raw) ? 'exact' : 'normalised';
-    const detail =
-      type === 'exact' ? 'same identifier as recorded' : type === 'normalised' ? `same identifier once normalised (${r.norm})` : `same once OCR confusions are folded (O/0, I/1, B/8, S/5, Z/2): searched ${r.q_norm}, recorded ${r.norm}`;
     if (r.first_level) firstLevels.set(`${r.list}:${r.record_id}`, (typeof r.first_level === 'string' ? JSON.parse(r.first_level) : r.first_level) as Record<string, unknown>);
-    return { item: r.i, list: r.list, recordId: r.record_id, match: { type, key: r.raw, detail } };
+    return hitOf(r, probes);
   });
   return { hits, firstLevels };
+}
+
+function hitOf(r: MatchRow, probes: Probe[]): KeyHit {
+  const probe = probes.find((p) => p.item === r.i)!;
+  const type: MatchType = r.norm !== r.q_norm ? 'folded' : sameRaw(r.raw, probe.raw) ? 'exact' : 'normalised';
+  const detail =
+    type === 'exact' ? 'same identifier as recorded' : type === 'normalised' ? `same identifier once normalised (${r.norm})` : `same once OCR confusions are folded (O/0, I/1, B/8, S/5, Z/2): searched ${r.q_norm}, recorded ${r.norm}`;
+  return { item: r.i, list: r.list, recordId: r.record_id, match: { type, key: r.raw, detail } };
 }
 
 /** A wildcard pattern (`?` one character, `*` any run) as a LIKE pattern over folded keys. */

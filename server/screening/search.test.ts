@@ -53,6 +53,18 @@ describe('POST /api/v1/screening/search', () => {
     expect((await search({ identifier: 'AB1234567', oneEdit: false, list: 'vehicles' })).body.hits).toEqual([]);
   });
 
+  it('gives the first level with the hit in one statement, and narrows an identifier by the fields given with it', async () => {
+    const exact = await search({ identifier: 'AB1234567', oneEdit: false });
+    expect(exact.body.hits).toHaveLength(1);
+    expect(exact.body.hits[0].firstLevel).toEqual({ number: 'AB1234567', docType: 'passport', issuingCountry: 'FR' });
+    // The same identifier said to be German matches nothing; said to be French it does.
+    expect((await search({ identifier: 'AB1234567', oneEdit: false, fields: { issuingCountry: 'DE' } })).body.hits).toEqual([]);
+    const fr = await search({ identifier: 'AB1234567', oneEdit: false, fields: { issuingCountry: 'FR' } });
+    expect(fr.body.hits.map((h: { recordId: string }) => h.recordId)).toEqual([ids.passport]);
+    // Past its review date a record is out of the searchable set, even by its exact number.
+    expect((await search({ identifier: 'ZZ7654321', oneEdit: false })).body.hits).toEqual([]);
+  });
+
   it('finds an obliterated serial whose first characters are unreadable, and a value read as several kinds once', async () => {
     const leading = await search({ identifier: '?LK4471*', list: 'firearms' });
     expect(leading.body.hits.map((h: { recordId: string }) => h.recordId)).toEqual([ids.firearm]);

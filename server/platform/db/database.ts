@@ -21,6 +21,13 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * A statement given as text with $n parameters, for the hottest paths: on PostgreSQL it is prepared
+   * once per connection under `name` and planned once (a generic plan: no parse and no plan per call),
+   * and no query builder runs.
+   * The same name must always carry the same text.
+   */
+  prepared<T = Record<string, unknown>>(name: string, text: string, params: readonly (string | number | null)[]): Promise<T[]>;
   /** Runs a script of several statements (migrations, bulk loads) with no parameters. */
   exec(script: string): Promise<void>;
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
@@ -64,6 +71,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     db,
     rows: rowsOf(db),
+    async prepared<T>(_name: string, text: string, params: readonly (string | number | null)[]) {
+      return (await client.query<T>(text, params as unknown[])).rows;
+    },
     async exec(script) {
       await client.exec(script);
     },
@@ -84,6 +94,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Statements run through prepared() are planned once per connection: without this, PostgreSQL plans an
+  // array-parameter statement again at every call (a custom plan), which costs more than running it.
+  // Only named statements are cached plans; every other query is planned per call as before.
+  pool.on('connect', (client) => void client.query('SET plan_cache_mode = force_generic_plan').catch(() => undefined));
   const db = drizzlePg(pool) as unknown as Db;
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
@@ -128,6 +142,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     db,
     rows: rowsOf(db),
+    async prepared<T>(name: string, text: string, params: readonly (string | number | null)[]) {
+      return (await pool.query({ name, text, values: params as unknown[] })).rows as T[];
+    },
     async exec(script) {
       await pool.query(script);
     },

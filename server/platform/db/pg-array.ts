@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
  * items is one parameter to unnest() rather than 10,000 placeholders. Same text on both drivers.
  */
 export function textArray(values: readonly (string | null)[]): SQL {
-  return sql`${literal(values)}::text[]`;
+  return sql`${arrayLiteral(values)}::text[]`;
 }
 
 export function intArray(values: readonly number[]): SQL {
@@ -13,9 +13,10 @@ export function intArray(values: readonly number[]): SQL {
 }
 
 export function uuidArray(values: readonly string[]): SQL {
-  return sql`${literal(values)}::uuid[]`;
+  return sql`${arrayLiteral(values)}::uuid[]`;
 }
 
-function literal(values: readonly (string | null)[]): string {
+/** The text of a PostgreSQL array of these values (quoted, NULL for null), to bind as one parameter. */
+export function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
