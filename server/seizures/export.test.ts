@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,21 @@ describe('seizure export', () => {
     await wb.xlsx.load(tpl.data as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Seizures', 'Fields']);
     const { validated } = await uploadAndValidate(fr.client, 'template.xlsx', tpl.data, XLSX_MIME);
+    expect(validated).toMatchObject({ format: 'xlsx', validRows: 2, errorRows: 0 });
+  });
+
+  it('reads an XLSX whose parts come in an order the streaming reader cannot follow (shared strings first, workbook part last)', async () => {
+    const fr = await signIn(t, ['ncp'], { country: 'FR' });
+    const tpl = await download(fr.client, '/api/v1/seizures/import-template?format=xlsx');
+    const source = await JSZip.loadAsync(tpl.data as unknown as Buffer);
+    const names = Object.keys(source.files).filter((n) => !source.files[n].dir);
+    const sheets = names.filter((n) => n.startsWith('xl/worksheets/'));
+    const order = [...names.filter((n) => !sheets.includes(n) && n !== 'xl/workbook.xml'), ...sheets, 'xl/workbook.xml'];
+    expect(order.indexOf('xl/sharedStrings.xml')).toBeLessThan(order.indexOf(sheets[0]));
+    const reordered = new JSZip();
+    for (const n of order) reordered.file(n, await source.file(n)!.async('nodebuffer'));
+    const file = await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const { validated } = await uploadAndValidate(fr.client, 'reordered.xlsx', file, XLSX_MIME);
     expect(validated).toMatchObject({ format: 'xlsx', validRows: 2, errorRows: 0 });
   });
 });

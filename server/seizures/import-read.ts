@@ -222,16 +222,45 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * The streaming reader cannot read a workbook whose shared strings come before its worksheets but its
+ * workbook part after them (it looks the sheets up before it knows them): some writers order a file so.
+ * Such a file, when small enough, is read whole instead; a bigger one is refused with a way out.
+ */
+const WHOLE_READ_MAX_BYTES = 64 * 1024 * 1024;
+
 async function* readXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
+  let yielded = false;
+  try {
+    for await (const batch of streamXlsx(file)) {
+      yielded = true;
+      yield batch;
+    }
+  } catch (e) {
+    if (e instanceof Problem) throw e;
+    if (yielded || file.size > WHOLE_READ_MAX_BYTES)
+      throw badRequest(`The spreadsheet cannot be read: ${(e as Error).message}. Save it again from a spreadsheet program, or as CSV.`, [
+        { field: 'body', message: (e as Error).message },
+      ]);
+    yield* wholeXlsx(file);
+  }
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  const values = row.values as unknown[];
+  const cells: string[] = new Array(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i++) cells[i - 1] = cellText(values[i]);
+  return cells;
+}
+
+async function* streamXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
   const src = createReadStream(file.path, { highWaterMark: 1 << 20 });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(src, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let batch: RowBatch = { lines: [], rows: [], bytesRead: 0 };
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = new Array(Math.max(0, values.length - 1));
-        for (let i = 1; i < values.length; i++) cells[i - 1] = cellText(values[i]);
+        const cells = rowCells(row);
         if (blank(cells)) continue;
         batch.lines.push(row.number);
         batch.rows.push(cells);
@@ -243,14 +272,30 @@ async function* readXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
       }
       break; // the first worksheet only
     }
-  } catch (e) {
-    if (e instanceof Problem) throw e;
-    throw badRequest(`The spreadsheet cannot be read: ${(e as Error).message}`, [{ field: 'body', message: (e as Error).message }]);
   } finally {
     src.destroy();
   }
   batch.bytesRead = file.size;
   if (batch.rows.length) yield batch;
+}
+
+async function* wholeXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file.path);
+  } catch (e) {
+    throw badRequest(`The spreadsheet cannot be read: ${(e as Error).message}`, [{ field: 'body', message: (e as Error).message }]);
+  }
+  const sheet = wb.worksheets[0];
+  const batch: RowBatch = { lines: [], rows: [], bytesRead: file.size };
+  sheet?.eachRow((row) => {
+    const cells = rowCells(row);
+    if (blank(cells)) return;
+    batch.lines.push(row.number);
+    batch.rows.push(cells);
+  });
+  for (let i = 0; i < batch.rows.length; i += BATCH)
+    yield { lines: batch.lines.slice(i, i + BATCH), rows: batch.rows.slice(i, i + BATCH), bytesRead: Math.round((file.size * Math.min(i + BATCH, batch.rows.length)) / batch.rows.length) };
 }
 
 /** Header names, made unique and never empty (a header cell left blank becomes "column 7"). */
