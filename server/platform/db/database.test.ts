@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { splitStatements } from './migrate.ts';
 
@@ -37,6 +38,24 @@ describe.runIf(process.env.OPENCEN_TEST_DATABASE_URL)('LISTEN on PostgreSQL', ()
         return got.includes('two');
       }, 15_000);
       expect(got).toContain('two');
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('prepared statements', () => {
+  it('run with their parameters and give rows; on PostgreSQL only their own connections force the generic plan', async () => {
+    const t = await createTestDatabase();
+    try {
+      const rows = await t.database.prepared<{ n: number; s: string }>('opencen_test_echo', 'SELECT $1::int + 1 AS n, $2::text AS s', [41, 'x']);
+      expect(rows).toEqual([{ n: 42, s: 'x' }]);
+      // Again under the same name: prepared once, run twice.
+      expect(await t.database.prepared('opencen_test_echo', 'SELECT $1::int + 1 AS n, $2::text AS s', [1, 'y'])).toEqual([{ n: 2, s: 'y' }]);
+      const [main] = await t.database.rows<{ plan_cache_mode: string }>(sql`SHOW plan_cache_mode`);
+      expect(main.plan_cache_mode).toBe('auto');
+      const [own] = await t.database.prepared<{ plan_cache_mode: string }>('opencen_test_plan_mode', 'SHOW plan_cache_mode', []);
+      expect(own.plan_cache_mode).toBe(t.database.kind === 'postgres' ? 'force_generic_plan' : 'auto');
     } finally {
       await t.cleanup();
     }

@@ -35,9 +35,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Both drivers answer `execute` with an object holding `rows`. */
+/** The rows of a statement run on a Drizzle handle or transaction (both drivers answer `execute` with `rows`). */
+export async function execRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 function rowsOf(db: Db) {
-  return async <T>(query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  return <T>(query: SQL): Promise<T[]> => execRows<T>(db, query);
 }
 
 export const PG_EXTENSIONS = ['pg_trgm', 'fuzzystrmatch', 'unaccent', 'pgcrypto'];
@@ -94,10 +98,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  // Statements run through prepared() are planned once per connection: without this, PostgreSQL plans an
-  // array-parameter statement again at every call (a custom plan), which costs more than running it.
-  // Only named statements are cached plans; every other query is planned per call as before.
-  pool.on('connect', (client) => void client.query('SET plan_cache_mode = force_generic_plan').catch(() => undefined));
+  // Statements run through prepared() go through connections of their own that always use the generic
+  // plan: PostgreSQL would otherwise plan an array-parameter statement again at every call (a custom
+  // plan), which costs more than running it. The setting is for those connections only: on the main
+  // pool every other query keeps a plan made for its own values (a LIKE pattern, a trigram search).
+  let preparedPool: pg.Pool | undefined;
+  const planOnce = () => {
+    if (!preparedPool) {
+      preparedPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+      preparedPool.on('error', () => undefined);
+    }
+    return preparedPool;
+  };
   const db = drizzlePg(pool) as unknown as Db;
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
@@ -143,7 +155,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db,
     rows: rowsOf(db),
     async prepared<T>(name: string, text: string, params: readonly (string | number | null)[]) {
-      return (await pool.query({ name, text, values: params as unknown[] })).rows as T[];
+      return (await planOnce().query({ name, text, values: params as unknown[] })).rows as T[];
     },
     async exec(script) {
       await pool.query(script);
@@ -169,6 +181,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const c = listener;
       listener = undefined;
       await c?.end().catch(() => undefined);
+      await preparedPool?.end();
       await pool.end();
     },
   };
