@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../platform/db/database.ts';
+import { type Database, type Db, execRows } from '../platform/db/database.ts';
 import { createReferenceService } from '../reference/module.ts';
 import { templateDefinition, type Labels, type TemplateDefinition } from './templates-schema.ts';
 
@@ -345,12 +345,11 @@ export const BUILTIN_NAMES = {
   SEIZURE: L('Seizure message', 'Message de saisie', 'Mensaje de incautación', 'Mensagem de apreensão', 'Сообщение об изъятии', 'پیام ضبط', 'ضبطی کا پیغام'),
 };
 
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
 /** The 14 Global Shield precursors from the reference data, named in every UI language, with their HS codes. */
 export async function precursorOptions(tx: Db): Promise<Option[]> {
   // The reference service reads through the caller's transaction (PGlite has one connection).
-  const reference = createReferenceService({ rows: (q) => exec(tx, q) } as Pick<Database, 'rows'> as Database);
+  const reference = createReferenceService({ rows: (q) => execRows(tx, q) } as Pick<Database, 'rows'> as Database);
   const found = await reference.globalShieldPrecursors();
   return found.map((p) => {
     const names = PRECURSOR_NAMES[p.code.split('.').pop()!] ?? { en: p.name };
@@ -377,7 +376,7 @@ export function builtinTemplates(precursors: Option[] | null): { code: 'WARNING'
 export async function installBuiltinTemplates(tx: Db, operationId: string, opts: { globalShield?: boolean; userId?: string | null } = {}): Promise<void> {
   const precursors = opts.globalShield ? await precursorOptions(tx) : null;
   for (const t of builtinTemplates(precursors)) {
-    const [row] = await exec<{ id: string }>(tx, sql`INSERT INTO comm_templates (operation_id, code, prefix, names, definition, builtin, created_by, updated_by)
+    const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_templates (operation_id, code, prefix, names, definition, builtin, created_by, updated_by)
       VALUES (${operationId}, ${t.code}, ${t.prefix}, ${JSON.stringify(t.names)}::jsonb, ${JSON.stringify(t.definition)}::jsonb, true, ${opts.userId ?? null}, ${opts.userId ?? null})
       ON CONFLICT DO NOTHING RETURNING id`);
     if (row)

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
 import { label, readerLang } from './formatted-fields.ts';
@@ -9,7 +9,6 @@ import { MAY, type Meta, type Operations } from './operations.ts';
 import { WARNING, type TemplateDefinition } from './templates-schema.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events'>;
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const num = (v: unknown) => (v == null ? null : Math.round(Number(v)));
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -115,7 +114,7 @@ export function createCases(ctx: Ctx, operations: Operations) {
     await operations.requireMember(p, opId, MAY.seeEverything);
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const [w] = await exec<{ closed: boolean; answered: boolean }>(tx, sql`SELECT w.case_closed_at IS NOT NULL AS closed,
+      const [w] = await execRows<{ closed: boolean; answered: boolean }>(tx, sql`SELECT w.case_closed_at IS NOT NULL AS closed,
           EXISTS (SELECT 1 FROM comm_messages x WHERE x.linked_warning_id = w.id AND x.status = 'sent') AS answered
         FROM comm_messages w JOIN comm_templates wt ON wt.id = w.template_id AND wt.code = ${WARNING}
         WHERE w.id = ${warningId} AND w.operation_id = ${opId} AND w.status = 'sent' FOR UPDATE OF w`);

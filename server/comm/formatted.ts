@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, notFound, Problem, type FieldError } from '../platform/http/problem.ts';
@@ -14,7 +14,6 @@ import type { StoredTemplate, Templates } from './templates.ts';
 import { ANSWERS, WARNING, type Labels, type TemplateDefinition, type TemplateLang } from './templates-schema.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events'>;
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
@@ -134,7 +133,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
     const field = 'body.linkedWarningId';
     if (!(ANSWERS as readonly string[]).includes(t.code)) throw unprocessable('Only a FEEDBACK or a SEIZURE answers a warning.', [{ field, message: `a ${t.code} cannot be linked to a warning` }]);
     const seeAll = (MAY.seeEverything as readonly string[]).includes(role);
-    const [w] = await exec<{ number: string }>(db, sql`SELECT m.number FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id
+    const [w] = await execRows<{ number: string }>(db, sql`SELECT m.number FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id
       WHERE m.id = ${linkedWarningId} AND m.operation_id = ${opId} AND m.status = 'sent' AND t.code = ${WARNING}
         AND (${seeAll} OR m.sender_id = ${p.userId} OR EXISTS (SELECT 1 FROM comm_deliveries d WHERE d.message_id = m.id AND d.user_id = ${p.userId}))`);
     if (!w) throw unprocessable('The linked message is not a warning of this operation.', [{ field, message: 'is not a WARNING of this operation that you can see' }]);
@@ -226,11 +225,11 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
           const subj = `${number} ${plainSubject}`;
           const body = renderText(t.definition, t.names, values, 'en', look, { number, linkedWarningNumber: linked ?? linkedNumber });
           const [row] = draftId
-            ? await exec<{ id: string; sent_at: string }>(tx, sql`UPDATE comm_messages SET status = 'sent', sender_folder = 'outbox', number = ${number}, subject = ${subj},
+            ? await execRows<{ id: string; sent_at: string }>(tx, sql`UPDATE comm_messages SET status = 'sent', sender_folder = 'outbox', number = ${number}, subject = ${subj},
                   body = ${body}, fields = ${JSON.stringify(values)}::jsonb, template_version = ${t.version}, addressed_to = ${to.mode}, recipient_count = ${recipients.length},
                   draft_to = NULL, linked_warning_id = ${input.linkedWarningId ?? null}, sent_at = now()
                 WHERE id = ${draftId} AND sender_id = ${p.userId} AND status = 'draft' RETURNING id, sent_at::text AS sent_at`)
-            : await exec<{ id: string; sent_at: string }>(tx, sql`INSERT INTO comm_messages (operation_id, sender_id, subject, body, addressed_to, recipient_count,
+            : await execRows<{ id: string; sent_at: string }>(tx, sql`INSERT INTO comm_messages (operation_id, sender_id, subject, body, addressed_to, recipient_count,
                   template_id, template_version, fields, number, linked_warning_id)
                 VALUES (${opId}, ${p.userId}, ${subj}, ${body}, ${to.mode}, ${recipients.length}, ${t.id}, ${t.version}, ${JSON.stringify(values)}::jsonb, ${number},
                   ${input.linkedWarningId ?? null}) RETURNING id, sent_at::text AS sent_at`);
@@ -250,7 +249,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
 
   /** <OPERATION CODE>-<letter>-<year>-<4 digits>, e.g. GS-W-2026-0001; the counter row is held until commit. */
   async function nextNumber(tx: Db, opId: string, prefix: string): Promise<string> {
-    const [c] = await exec<{ last: number; year: number; code: string }>(tx, sql`INSERT INTO comm_number_counters AS c (operation_id, prefix, year, last)
+    const [c] = await execRows<{ last: number; year: number; code: string }>(tx, sql`INSERT INTO comm_number_counters AS c (operation_id, prefix, year, last)
         VALUES (${opId}, ${prefix}, extract(year FROM now() AT TIME ZONE 'UTC')::int, 1)
       ON CONFLICT (operation_id, prefix, year) DO UPDATE SET last = c.last + 1
       RETURNING c.last, c.year, (SELECT code FROM comm_operations WHERE id = ${opId}) AS code`);

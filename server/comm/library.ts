@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { queueNotice } from '../identity/notices.ts';
@@ -9,9 +10,7 @@ import { MAY, type Operations } from './operations.ts';
 import { opParams } from './schema.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs' | 'files'>;
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
-const isUnique = (e: unknown) => (e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';
 export const MAX_LIBRARY_FILE_BYTES = 10 * 1024 * 1024;
 
 export const libraryFolder = z.object({ id: z.uuid(), name: z.string(), files: z.number() });
@@ -52,7 +51,7 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
     try {
       await database.rows(sql`INSERT INTO comm_library_folders (operation_id, name, created_by) VALUES (${opId}, ${name}, ${p.userId})`);
     } catch (e) {
-      if (isUnique(e)) throw conflict(`The library already has a folder named "${name}".`, [{ field: 'body.name', message: 'is already used' }]);
+      if (isUniqueViolation(e)) throw conflict(`The library already has a folder named "${name}".`, [{ field: 'body.name', message: 'is already used' }]);
       throw e;
     }
     return list(p, opId);
@@ -68,11 +67,11 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
     const id = await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const stored = await files.put({ name, data, ownerUserId: p.userId }, tx);
-      const [row] = await exec<{ id: string }>(tx, sql`INSERT INTO comm_library_files (operation_id, folder_id, file_id, uploaded_by)
+      const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_library_files (operation_id, folder_id, file_id, uploaded_by)
         VALUES (${opId}, ${folderId ?? null}, ${stored.id}, ${p.userId}) RETURNING id`);
       await audit.record({ actor: p as never, action: 'comm.library.upload', targetType: 'operation', targetId: opId, detail: { fileId: stored.id, size: data.length } }, tx as never);
-      const members = await exec<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND user_id <> ${p.userId}`);
-      const [op] = await exec<{ name: string }>(tx, sql`SELECT name FROM comm_operations WHERE id = ${opId}`);
+      const members = await execRows<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND user_id <> ${p.userId}`);
+      const [op] = await execRows<{ name: string }>(tx, sql`SELECT name FROM comm_operations WHERE id = ${opId}`);
       await queueNotice(
         ctx,
         tx,
@@ -100,7 +99,7 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
     const role = await operations.requireMember(p, opId);
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const [row] = await exec<{ file_id: string; uploaded_by: string }>(tx, sql`SELECT file_id, uploaded_by FROM comm_library_files WHERE id = ${id} AND operation_id = ${opId} FOR UPDATE`);
+      const [row] = await execRows<{ file_id: string; uploaded_by: string }>(tx, sql`SELECT file_id, uploaded_by FROM comm_library_files WHERE id = ${id} AND operation_id = ${opId} FOR UPDATE`);
       if (!row) throw notFound('Document');
       if (row.uploaded_by !== p.userId && !(MAY.manageMembers as readonly string[]).includes(role)) throw forbidden('Only the uploader or an OCU+ removes a document.');
       await tx.execute(sql`DELETE FROM comm_library_files WHERE id = ${id}`);

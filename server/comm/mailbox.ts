@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, forbidden, notFound, Problem } from '../platform/http/problem.ts';
@@ -12,7 +13,6 @@ import { MAX_ATTACHMENTS, type ComposeInput, type message } from './schema.ts';
 export type Message = z.infer<typeof message>;
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs' | 'files'>;
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 /** Writes the message row inside send's transaction and answers its id, send time and (if changed) subject. */
 export type StoreMessage = (tx: Db, recipients: string[]) => Promise<{ id: string; sent_at: string; subject?: string }>;
@@ -32,7 +32,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     if (to.mode === 'chosen') {
       const wanted = [...new Set(to.userIds ?? [])];
       if (!wanted.length) throw badRequest('Choose at least one recipient.', [{ field: 'body.to.userIds', message: 'must not be empty' }]);
-      const found = await exec<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND user_id = ANY(${uuidArray(wanted)})`);
+      const found = await execRows<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND user_id = ANY(${uuidArray(wanted)})`);
       const members = new Set(found.map((r) => r.user_id));
       const outside = wanted.map((id, i) => ({ id, i })).filter((x) => !members.has(x.id));
       if (outside.length)
@@ -50,7 +50,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
         : to.mode === 'country'
           ? sql`org.country = (SELECT o2.country FROM users u2 JOIN organisations o2 ON o2.id = u2.org_id WHERE u2.id = ${p.userId})`
           : sql`true`;
-    const rows = await exec<{ user_id: string }>(tx, sql`SELECT m.user_id FROM comm_members m JOIN users u ON u.id = m.user_id JOIN organisations org ON org.id = u.org_id
+    const rows = await execRows<{ user_id: string }>(tx, sql`SELECT m.user_id FROM comm_members m JOIN users u ON u.id = m.user_id JOIN organisations org ON org.id = u.org_id
       WHERE m.operation_id = ${opId} AND m.user_id <> ${p.userId} AND NOT u.disabled AND ${filter}`);
     if (!rows.length) throw badRequest('Nobody in the operation matches these recipients.', [{ field: 'body.to.mode', message: 'matches no member' }]);
     return rows.map((r) => r.user_id);
@@ -71,13 +71,13 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       recipients = await recipientsFor(tx, p, opId, input.to);
       for (const [field, ref] of [['replyToId', input.replyToId], ['forwardOfId', input.forwardOfId]] as const) {
         if (!ref) continue;
-        const [m] = await exec(tx, sql`SELECT 1 FROM comm_messages m WHERE m.id = ${ref} AND m.operation_id = ${opId}
+        const [m] = await execRows(tx, sql`SELECT 1 FROM comm_messages m WHERE m.id = ${ref} AND m.operation_id = ${opId}
           AND (m.sender_id = ${p.userId} OR EXISTS (SELECT 1 FROM comm_deliveries d WHERE d.message_id = m.id AND d.user_id = ${p.userId}))`);
         if (!m) throw badRequest('That message is not in your mailbox of this operation.', [{ field: `body.${field}`, message: 'is not a message of yours in this operation' }]);
       }
       if (attachmentIds.length) {
         // Attachments are uploads of the sender's that no message carries yet, or those of a forwarded message.
-        const usable = await exec<{ id: string }>(tx, sql`SELECT f.id FROM files f WHERE f.id = ANY(${uuidArray(attachmentIds)})
+        const usable = await execRows<{ id: string }>(tx, sql`SELECT f.id FROM files f WHERE f.id = ANY(${uuidArray(attachmentIds)})
           AND ((f.owner_user_id = ${p.userId} AND NOT EXISTS (SELECT 1 FROM comm_attachments a WHERE a.file_id = f.id))
             OR EXISTS (SELECT 1 FROM comm_attachments a WHERE a.file_id = f.id AND a.message_id = ${input.forwardOfId ?? null}))`);
         const ok = new Set(usable.map((r) => r.id));
@@ -86,7 +86,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       }
       const [m] = opts.store
         ? [await opts.store(tx, recipients)]
-        : await exec<{ id: string; sent_at: string; subject?: string }>(tx, sql`INSERT INTO comm_messages (operation_id, sender_id, subject, body, reply_to_id, forwarded_from_id, addressed_to, recipient_count)
+        : await execRows<{ id: string; sent_at: string; subject?: string }>(tx, sql`INSERT INTO comm_messages (operation_id, sender_id, subject, body, reply_to_id, forwarded_from_id, addressed_to, recipient_count)
         VALUES (${opId}, ${p.userId}, ${input.subject}, ${input.body}, ${input.replyToId ?? null}, ${input.forwardOfId ?? null}, ${input.to.mode}, ${recipients.length})
         RETURNING id, sent_at::text AS sent_at`);
       await tx.execute(sql`INSERT INTO comm_deliveries (message_id, user_id, operation_id, sent_at)
@@ -94,7 +94,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       for (const [i, fileId] of attachmentIds.entries()) await tx.execute(sql`INSERT INTO comm_attachments (message_id, file_id, position) VALUES (${m.id}, ${fileId}, ${i})`);
       await audit.record({ actor: p, action: 'comm.message.send', targetType: 'operation', targetId: opId, detail: { messageId: m.id, recipients: recipients.length }, ...meta }, tx as never);
       // Mail alerts say only that something is waiting: no subject, no content.
-      const [op] = await exec<{ name: string }>(tx, sql`SELECT name FROM comm_operations WHERE id = ${opId}`);
+      const [op] = await execRows<{ name: string }>(tx, sql`SELECT name FROM comm_operations WHERE id = ${opId}`);
       await queueNotice(
         ctx,
         tx,
@@ -229,7 +229,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     try {
       await database.rows(sql`INSERT INTO comm_folders (operation_id, user_id, name) VALUES (${opId}, ${p.userId}, ${name})`);
     } catch (e) {
-      if ((e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505')
+      if (isUniqueViolation(e))
         throw conflict(`You already have a folder named "${name}".`, [{ field: 'body.name', message: 'is already used' }]);
       throw e;
     }

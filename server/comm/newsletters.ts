@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import { requirePrincipal, type Principal } from '../platform/http/access.ts';
 import { notFound } from '../platform/http/problem.ts';
 import { createReferenceService } from '../reference/module.ts';
@@ -14,7 +14,6 @@ import { opParams } from './schema.ts';
 import { TEMPLATE_LANGS, type Labels, type TemplateDefinition, type TemplateLang } from './templates-schema.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'jobs' | 'files' | 'mail' | 'log' | 'config'>;
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const iso = (v: unknown) => new Date(v as string).toISOString();
 const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -137,7 +136,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
 
   /** Where the period of a new newsletter starts: the end of the last daily one, at most a week back, or a day back. */
   async function periodStart(tx: Db, opId: string, end: Date): Promise<Date> {
-    const [last] = await exec<{ end: string | Date }>(tx, sql`SELECT period_end AS end FROM comm_newsletters WHERE operation_id = ${opId} AND kind = 'daily' ORDER BY period_end DESC LIMIT 1`);
+    const [last] = await execRows<{ end: string | Date }>(tx, sql`SELECT period_end AS end FROM comm_newsletters WHERE operation_id = ${opId} AND kind = 'daily' ORDER BY period_end DESC LIMIT 1`);
     const lastEnd = last ? new Date(last.end) : null;
     return lastEnd && lastEnd < end && end.getTime() - lastEnd.getTime() <= MAX_PERIOD_MS ? lastEnd : new Date(end.getTime() - DAY_MS);
   }
@@ -157,7 +156,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
 
     return database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const [row] = await exec<{ id: string }>(tx, sql`INSERT INTO comm_newsletters (operation_id, kind, local_day, time_zone, period_start, period_end, generated_at, generated_by, data)
+      const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_newsletters (operation_id, kind, local_day, time_zone, period_start, period_end, generated_at, generated_by, data)
         VALUES (${opId}, ${opts.kind}, ${local.day}::date, ${op.tz}, ${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz,
           ${opts.by?.userId ?? null}, ${JSON.stringify(data)}::jsonb)
         ON CONFLICT (operation_id, local_day) WHERE kind = 'daily' DO NOTHING RETURNING id`);
@@ -168,7 +167,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
           VALUES (${row.id}, ${stored.id}, ${th.messageId}, ${th.fileId}, ${i})`);
         data.seizures.find((s) => s.id === th.messageId)?.photos.push({ thumbId: stored.id, name: th.name });
       }
-      const members = await exec<{ id: string }>(tx, sql`SELECT u.id FROM comm_members m JOIN users u ON u.id = m.user_id
+      const members = await execRows<{ id: string }>(tx, sql`SELECT u.id FROM comm_members m JOIN users u ON u.id = m.user_id
         WHERE m.operation_id = ${opId} AND NOT u.disabled AND NOT u.system AND u.email <> '' ORDER BY u.id`);
       await tx.execute(sql`UPDATE comm_newsletters SET data = ${JSON.stringify(data)}::jsonb, recipients = ${members.length} WHERE id = ${row.id}`);
       // One job per member: each mail is rendered in its reader's language when sent, and retried on its own.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AppContext } from '../platform/context.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import { type Database, type Db, execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { installBuiltinTemplates } from './builtin-templates.ts';
@@ -15,8 +16,6 @@ export interface Meta {
   requestId?: string;
 }
 
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
-const isUnique = (e: unknown) => (e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const day = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
@@ -81,7 +80,7 @@ export function createOperations(ctx: Ctx) {
     try {
       const id = await database.db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const [row] = await exec<{ id: string }>(tx, sql`INSERT INTO comm_operations (code, name, description, starts_on, ends_on, status, organiser_org_id,
+        const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_operations (code, name, description, starts_on, ends_on, status, organiser_org_id,
             newsletter_hour, newsletter_time_zone, created_by)
           VALUES (${input.code}, ${input.name}, ${input.description}, ${input.startsOn ?? null}, ${input.endsOn ?? null}, ${input.status}, ${p.orgId},
             ${input.newsletterHour}, ${input.newsletterTimeZone}, ${p.userId}) RETURNING id`);
@@ -92,7 +91,7 @@ export function createOperations(ctx: Ctx) {
       });
       return get(p, id);
     } catch (e) {
-      if (isUnique(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
+      if (isUniqueViolation(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
       throw e;
     }
   }
@@ -107,7 +106,7 @@ export function createOperations(ctx: Ctx) {
         await audit.record({ actor: p, action: 'comm.operation.update', targetType: 'operation', targetId: opId, ...meta }, t as never);
       });
     } catch (e) {
-      if (isUnique(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
+      if (isUniqueViolation(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
       throw e;
     }
     return get(p, opId);
@@ -126,9 +125,9 @@ export function createOperations(ctx: Ctx) {
     await requireMember(p, opId, MAY.manageMembers);
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const [u] = await exec<{ disabled: boolean; system: boolean }>(tx, sql`SELECT disabled, system FROM users WHERE id = ${userId}`);
+      const [u] = await execRows<{ disabled: boolean; system: boolean }>(tx, sql`SELECT disabled, system FROM users WHERE id = ${userId}`);
       if (!u || u.disabled || u.system) throw notFound('User');
-      const added = await exec(tx, sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${opId}, ${userId}, ${role}, ${p.userId})
+      const added = await execRows(tx, sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${opId}, ${userId}, ${role}, ${p.userId})
         ON CONFLICT DO NOTHING RETURNING user_id`);
       if (!added.length) throw conflict('The user is already a member of this operation.', [{ field: 'body.userId', message: 'is already a member' }]);
       await audit.record({ actor: p, action: 'comm.member.add', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx as never);
@@ -141,7 +140,7 @@ export function createOperations(ctx: Ctx) {
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       await lastCoordinatorGuard(tx, opId, userId, role);
-      const changed = await exec(tx, sql`UPDATE comm_members SET role = ${role} WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
+      const changed = await execRows(tx, sql`UPDATE comm_members SET role = ${role} WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
       if (!changed.length) throw notFound('Member');
       await audit.record({ actor: p, action: 'comm.member.role', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx as never);
     });
@@ -151,7 +150,7 @@ export function createOperations(ctx: Ctx) {
   /** An operation always keeps one OCU+, or nobody could manage it any more. */
   async function lastCoordinatorGuard(tx: Db, opId: string, userId: string, newRole: OperationRole | null) {
     if (newRole === 'ocu_plus') return;
-    const rows = await exec<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND role = 'ocu_plus' FOR UPDATE`);
+    const rows = await execRows<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND role = 'ocu_plus' FOR UPDATE`);
     if (rows.length === 1 && rows[0].user_id === userId) throw conflict('The operation needs at least one OCU+; name another first.');
   }
 
@@ -161,7 +160,7 @@ export function createOperations(ctx: Ctx) {
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       await lastCoordinatorGuard(tx, opId, userId, null);
-      const gone = await exec(tx, sql`DELETE FROM comm_members WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
+      const gone = await execRows(tx, sql`DELETE FROM comm_members WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
       if (!gone.length) throw notFound('Member');
       await audit.record({ actor: p, action: 'comm.member.remove', targetType: 'operation', targetId: opId, detail: { userId }, ...meta }, tx as never);
     });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
 import { installBuiltinTemplates } from './builtin-templates.ts';
@@ -9,8 +10,6 @@ import type { OperationRole } from './schema.ts';
 import type { Labels, TemplateCreate, TemplateDefinition, TemplateUpdate } from './templates-schema.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit'>;
-const exec = async <T = Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
-const isUnique = (e: unknown) => (e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Templates are edited by the operation's coordinators (OCU+); every member reads them. */
@@ -47,7 +46,7 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
 
   /** A template of this operation, as it is now; null when it is not one of the operation's. */
   async function current(opId: string, templateId: string, db: Db = database.db): Promise<StoredTemplate | null> {
-    const [r] = await exec<Record<string, unknown>>(db, sql`SELECT ${COLUMNS} FROM comm_templates WHERE id = ${templateId} AND operation_id = ${opId}`);
+    const [r] = await execRows<Record<string, unknown>>(db, sql`SELECT ${COLUMNS} FROM comm_templates WHERE id = ${templateId} AND operation_id = ${opId}`);
     return r ? shape(r) : null;
   }
 
@@ -75,7 +74,7 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
     try {
       const id = await database.db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const [row] = await exec<{ id: string }>(tx, sql`INSERT INTO comm_templates (operation_id, code, prefix, names, definition, created_by, updated_by)
+        const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_templates (operation_id, code, prefix, names, definition, created_by, updated_by)
           VALUES (${opId}, ${input.code}, ${input.prefix}, ${JSON.stringify(input.names)}::jsonb, ${JSON.stringify(input.definition)}::jsonb, ${p.userId}, ${p.userId}) RETURNING id`);
         await tx.execute(sql`INSERT INTO comm_template_versions (template_id, version, names, definition, created_by)
           VALUES (${row.id}, 1, ${JSON.stringify(input.names)}::jsonb, ${JSON.stringify(input.definition)}::jsonb, ${p.userId})`);
@@ -84,7 +83,7 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
       });
       return (await current(opId, id))!;
     } catch (e) {
-      if (isUnique(e)) throw taken(input);
+      if (isUniqueViolation(e)) throw taken(input);
       throw e;
     }
   }
@@ -95,7 +94,7 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
     try {
       await database.db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const [row] = await exec<{ version: number }>(tx, sql`UPDATE comm_templates SET prefix = ${input.prefix}, names = ${JSON.stringify(input.names)}::jsonb,
+        const [row] = await execRows<{ version: number }>(tx, sql`UPDATE comm_templates SET prefix = ${input.prefix}, names = ${JSON.stringify(input.names)}::jsonb,
             definition = ${JSON.stringify(input.definition)}::jsonb, version = version + 1, updated_by = ${p.userId}, updated_at = now()
           WHERE id = ${templateId} AND operation_id = ${opId} RETURNING version`);
         if (!row) throw notFound('Template');
@@ -104,7 +103,7 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
         await audit.record({ actor: p, action: 'comm.template.update', targetType: 'operation', targetId: opId, detail: { templateId, version: row.version }, ...meta }, tx as never);
       });
     } catch (e) {
-      if (isUnique(e)) throw taken(input);
+      if (isUniqueViolation(e)) throw taken(input);
       throw e;
     }
     return (await current(opId, templateId))!;

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, notFound } from '../platform/http/problem.ts';
@@ -26,7 +27,6 @@ interface Meta {
   requestId?: string;
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string; cause?: { code?: string } })?.code === '23505' || (e as { cause?: { code?: string } })?.cause?.code === '23505';
 
 export async function listOrganisations(database: Database) {
   const rows = await database.db

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AuditLog } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
@@ -33,7 +34,6 @@ const COLUMNS = sql.raw(
   `id, kind, name, aliases, make, country, firearm_type AS "firearmType", calibre, note, created_at AS "createdAt", updated_at AS "updatedAt"`,
 );
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505' || (e as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** The firearms reference table: read by everyone who records or searches, edited by administrators. */
 export function createFirearmReference(database: Database, audit: AuditLog) {

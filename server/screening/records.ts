@@ -1,6 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AuditLog } from '../platform/context.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import { type Database, type Db, execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { notFound, Problem, type FieldError } from '../platform/http/problem.ts';
 import { screeningProblem } from './problems.ts';
@@ -25,7 +25,6 @@ export interface Meta {
 
 export type RecordInput = Record<string, unknown> & { reviewOn?: string };
 
-const exec = async (db: Db, q: SQL) => ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
 
 /**
  * Watch-list records. Only the recording organisation changes its records: a change by anyone
@@ -73,7 +72,7 @@ export function createRecords(deps: RecordsDeps) {
     const names = sql.raw([...cols.map((c) => c.column), 'org_id', 'created_by', ...(values.reviewOn ? ['review_on'] : [])].join(', '));
     const vals = [...cols.map((c) => columnValue(c.type, values[c.field])), sql`${actor.orgId}::uuid`, sql`${actor.userId}::uuid`, ...(values.reviewOn ? [sql`${values.reviewOn}::date`] : [])];
     return database.db.transaction(async (tx) => {
-      const [row] = await exec(tx as unknown as Db, sql`INSERT INTO ${sql.raw(def.table)} (${names}) VALUES (${sql.join(vals, sql`, `)}) RETURNING ${recordColumns(list)}`);
+      const [row] = await execRows(tx as unknown as Db, sql`INSERT INTO ${sql.raw(def.table)} (${names}) VALUES (${sql.join(vals, sql`, `)}) RETURNING ${recordColumns(list)}`);
       await writeKeys(tx as unknown as Db, list, row.id as string, keys);
       await audit.record({ actor, action: 'screening.record.create', targetType: `screening.${list}`, targetId: row.id as string, ...meta }, tx as never);
       return { ...toApi(row), warnings };
@@ -82,7 +81,7 @@ export function createRecords(deps: RecordsDeps) {
 
   async function load(db: Db, list: ListName, id: string, lock = false): Promise<StoredRecord | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await exec(db, sql`SELECT ${recordColumns(list)} FROM ${sql.raw(LIST_DEFS[list].table)} WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`);
+    const [row] = await execRows(db, sql`SELECT ${recordColumns(list)} FROM ${sql.raw(LIST_DEFS[list].table)} WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`);
     return row ? toApi(row) : null;
   }
 
@@ -118,7 +117,7 @@ export function createRecords(deps: RecordsDeps) {
       if (locked.updatedAt !== current.updatedAt) throw screeningProblem(409, 'record-changed', 'The record changed while this change was checked; read it again.');
       const sets = def.columns.map((c) => sql`${sql.raw(c.column)} = ${columnValue(c.type, values[c.field])}`);
       if (patch.reviewOn) sets.push(sql`review_on = ${patch.reviewOn}::date`);
-      const [row] = await exec(tx, sql`UPDATE ${sql.raw(def.table)} SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE id = ${id} RETURNING ${recordColumns(list)}`);
+      const [row] = await execRows(tx, sql`UPDATE ${sql.raw(def.table)} SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE id = ${id} RETURNING ${recordColumns(list)}`);
       await writeKeys(tx, list, id, keys);
       await audit.record({ actor, action: 'screening.record.update', targetType: `screening.${list}`, targetId: id, detail: { fields: Object.keys(patch) }, ...meta }, tx as never);
       return { ...toApi(row), warnings };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import { uuidArray, textArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, notFound, payloadTooLarge, Problem, type FieldError } from '../platform/http/problem.ts';
@@ -15,7 +15,7 @@ import { checkSeizure, nominalWarnings, type PreparedSeizure } from './check.ts'
 import { compileLayout, convertRow, FIELD_NAMES, fieldOfPath, REQUIRED_FIELDS, suggestMapping, type Layout } from './import-fields.ts';
 import { csvHead, detectDelimiter, headerNames, readRows, sniffFile, spool, type SpooledFile } from './import-read.ts';
 import { seizureInput } from './schema.ts';
-import { exec, insertSeizures } from './store.ts';
+import { insertSeizures } from './store.ts';
 
 /**
  * Seizure imports (issue 3, point 4). A file is uploaded and spooled on the node that received it;
@@ -493,7 +493,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
             // the insert's ON CONFLICT still skips any stored meanwhile.
             const stored = new Set(
               (
-                await exec<{ ref: string }>(
+                await execRows<{ ref: string }>(
                   tx,
                   sql`SELECT external_ref AS ref FROM seizures WHERE org_id = ${r.org_id}::uuid AND external_ref = ANY(${textArray(rows.map((p) => p.externalRef!))})`,
                 )

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound, Problem } from '../platform/http/problem.ts';
 import { queueNotice } from '../identity/notices.ts';
 import { referenceSets } from '../reference/module.ts';
 import { checkSeizure, nominalWarnings } from './check.ts';
-import { exec, insertSeizures, loadSeizure, replaceSeizure } from './store.ts';
+import { insertSeizures, loadSeizure, replaceSeizure } from './store.ts';
 import { scopeOf, type Scope } from './search.ts';
 import type { Seizure, SeizureInput } from './schema.ts';
 
@@ -92,14 +93,14 @@ export function createRecords(ctx: Ctx) {
     const { prepared, warnings } = await prepare(input);
     const scope = await scopeOf(database, actor);
     await tx(async (t) => {
-      const own = (await exec<{ org: string }>(t, sql`SELECT org_id AS org FROM seizures WHERE id = ${id}`))[0];
+      const own = (await execRows<{ org: string }>(t, sql`SELECT org_id AS org FROM seizures WHERE id = ${id}`))[0];
       // A RILO corrects a submitted record of its region ("verify the accuracy of the CEN data"); otherwise the owner edits.
       const before = await forChange(t, actor, id, own && own.org !== actor.orgId ? scope : null, expectVersion);
       if (before.status === 'submitted' && before.orgId === actor.orgId) throw conflict('The seizure is with the RILO for validation; it can be changed again once it is validated or returned.');
       try {
         await replaceSeizure(t, id, prepared);
       } catch (e) {
-        if ((e as { code?: string; cause?: { code?: string } }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505')
+        if (isUniqueViolation(e))
           throw conflict(`Your administration already has a seizure with external reference ${prepared.externalRef}.`, [{ field: 'body.externalRef', message: 'is already used' }]);
         throw e;
       }
@@ -142,7 +143,7 @@ export function createRecords(ctx: Ctx) {
       await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, 'submitted');
       await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t as never);
-      const rilo = s.rilo ? (await exec<{ id: string }>(t, sql`SELECT id FROM organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
+      const rilo = s.rilo ? (await execRows<{ id: string }>(t, sql`SELECT id FROM organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
       if (rilo)
         publish = await queueNotice(
           ctx,

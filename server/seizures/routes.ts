@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
@@ -109,7 +110,7 @@ export function seizureRoutes(app: App, ctx: AppContext, s: SeizureServices) {
           VALUES (${p.userId}, ${request.body.name}, ${JSON.stringify(request.body.query)}::jsonb) RETURNING id, created_at AS "createdAt"`);
         return reply.status(201).send({ ...request.body, id: row.id, createdAt: new Date(row.createdAt).toISOString() });
       } catch (e) {
-        if ((e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505')
+        if (isUniqueViolation(e))
           throw conflict(`You already have a saved search named "${request.body.name}".`, [{ field: 'body.name', message: 'is already used' }]);
         throw e;
       }

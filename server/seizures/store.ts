@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
-import type { Database, Db } from '../platform/db/database.ts';
+import { sql } from 'drizzle-orm';
+import { type Database, type Db, execRows } from '../platform/db/database.ts';
 import type { PreparedSeizure } from './check.ts';
 import type { Seizure } from './schema.ts';
 
-export const exec = async <T = Record<string, unknown>>(db: Db, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
 export interface NewSeizure {
   prepared: PreparedSeizure;
@@ -114,7 +113,7 @@ export async function insertSeizures(tx: Db, rows: NewSeizure[]): Promise<{ ids:
     external_ref: r.prepared.externalRef ?? null,
     ...mainColumns(r.prepared),
   }));
-  const inserted = await exec<{ id: string }>(
+  const inserted = await execRows<{ id: string }>(
     tx,
     sql`INSERT INTO seizures (${sql.raw(MAIN_NAMES.join(', '))}, reference, submitted_at, validated_at)
       SELECT t.*, t.country || '-' || to_char(t.seized_at AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('seizure_reference_seq')::text, 7, '0'),
@@ -174,7 +173,7 @@ export function isoTimes<T extends Record<string, unknown>>(o: T, keys: string[]
 }
 
 export async function loadSeizure(db: Db | Database['db'], id: string, lock = false): Promise<Seizure | null> {
-  const [row] = await exec<{ j: unknown }>(
+  const [row] = await execRows<{ j: unknown }>(
     db as Db,
     sql`SELECT ${SEIZURE_JSON} AS j FROM seizures s JOIN organisations o ON o.id = s.org_id WHERE s.id = ${id}${lock ? sql` FOR UPDATE OF s` : sql``}`,
   );
