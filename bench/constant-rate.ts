@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Pool } from 'undici';
 
 /**
@@ -73,4 +74,38 @@ export async function constantRate(opts: {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN;
   return { sent: total, errors, rate: latencies.length / elapsed, clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / total, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? NaN };
+}
+
+export interface ChildLoad {
+  url: string;
+  headers: Record<string, string>;
+  /** Request bodies, one picked at random for each request. */
+  bodies: string[];
+  rate: number;
+  seconds: number;
+  connections?: number;
+}
+
+/**
+ * The same load from a fresh process of its own, so that the generator's latency is not that of the
+ * benchmark process (whose heap holds what it loaded: a pause of its garbage collector would be counted
+ * as the server's).
+ */
+export async function constantRateInChild(load: ChildLoad): Promise<ConstantRateResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdin.end(JSON.stringify(load));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the load process exited with ${code}`);
+  return JSON.parse(out) as ConstantRateResult;
+}
+
+// In the child: the load described on stdin, the result as JSON on stdout.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  const load = JSON.parse(input) as ChildLoad;
+  const result = await constantRate({ ...load, body: () => load.bodies[Math.floor(Math.random() * load.bodies.length)] });
+  process.stdout.write(JSON.stringify(result));
 }
