@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { MAX_PHOTO_BYTES } from './vocabulary.ts';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
 import { type Db, execRows } from '../platform/db/database.ts';
@@ -10,7 +11,7 @@ type Ctx = Pick<AppContext, 'database' | 'audit' | 'files'>;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff'];
 export const MAX_PHOTOS = 20;
 const THUMB_PX = 320;
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 
 /**
  * Photos of a seizure, encrypted at rest by the file store, each with a small JPEG thumbnail for

@@ -1,36 +1,10 @@
 import { z } from 'zod';
 
-/** Closed vocabularies of a seizure record (reference data covers the open ones: countries, HS, methods). */
-export const STATUSES = ['draft', 'submitted', 'validated', 'returned'] as const;
-export const PROVENANCES = ['entered', 'imported', 'cencomm', 'national'] as const;
-export const LOCATION_TYPES = ['airport', 'seaport', 'land_border', 'inland', 'postal_express', 'rail', 'other'] as const;
-export const DIRECTIONS = ['import', 'export', 'transit', 'domestic'] as const;
-export const TRANSPORT_MODES = ['air', 'sea', 'road', 'rail', 'postal', 'pedestrian', 'other'] as const;
-export const CONVEYANCE_TYPES = [
-  'passenger',
-  'baggage',
-  'air_cargo',
-  'sea_container',
-  'bulk_cargo',
-  'private_vehicle',
-  'truck',
-  'bus',
-  'vessel',
-  'aircraft',
-  'train',
-  'mail',
-  'express_courier',
-  'other',
-] as const;
-export const UNITS = ['kg', 'g', 'l', 'pieces', 'cartons', 'sticks', 'heads', 'doses', 'other'] as const;
-export const LEG_ROLES = ['departure', 'transit', 'destination'] as const;
-export const GENDERS = ['male', 'female', 'unknown'] as const;
-export const AGE_BANDS = ['under_18', '18_25', '26_35', '36_45', '46_55', '56_plus', 'unknown'] as const;
+export * from './vocabulary.ts';
+import { AGE_BANDS, CONVEYANCE_TYPES, DIRECTIONS, GENDERS, LEG_ROLES, LOCATION_TYPES, MAX_LEGS, MAX_LINES, PROVENANCES, STATUSES, TRANSPORT_MODES, UNITS } from './vocabulary.ts';
 
 /** Absurd quantities are refused: no seizure weighs more than a large bulk carrier's cargo. */
 export const MAX_QUANTITY = 1e9;
-export const MAX_LINES = 50;
-export const MAX_LEGS = 20;
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `must be one of: ${values.join(', ')}` });
 const country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code, e.g. FR');

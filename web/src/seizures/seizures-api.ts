@@ -1,38 +1,12 @@
 import { API_BASE, ApiError, api, withQuery, type ProblemDetails } from '../app/api.ts';
 
-/** The API of /api/v1/seizures, as the server's zod schemas describe it. */
-export const STATUSES = ['draft', 'submitted', 'validated', 'returned'] as const;
-export const PROVENANCES = ['entered', 'imported', 'cencomm', 'national'] as const;
-export const LOCATION_TYPES = ['airport', 'seaport', 'land_border', 'inland', 'postal_express', 'rail', 'other'] as const;
-export const DIRECTIONS = ['import', 'export', 'transit', 'domestic'] as const;
-export const TRANSPORT_MODES = ['air', 'sea', 'road', 'rail', 'postal', 'pedestrian', 'other'] as const;
-export const CONVEYANCE_TYPES = [
-  'passenger',
-  'baggage',
-  'air_cargo',
-  'sea_container',
-  'bulk_cargo',
-  'private_vehicle',
-  'truck',
-  'bus',
-  'vessel',
-  'aircraft',
-  'train',
-  'mail',
-  'express_courier',
-  'other',
-] as const;
-export const UNITS = ['kg', 'g', 'l', 'pieces', 'cartons', 'sticks', 'heads', 'doses', 'other'] as const;
-export const LEG_ROLES = ['departure', 'transit', 'destination'] as const;
-export const GENDERS = ['male', 'female', 'unknown'] as const;
-export const AGE_BANDS = ['under_18', '18_25', '26_35', '36_45', '46_55', '56_plus', 'unknown'] as const;
+/** The API of /api/v1/seizures, as the server's zod schemas describe it; the closed vocabularies are the server's own. */
+export { AGE_BANDS, CONVEYANCE_TYPES, DIRECTIONS, GENDERS, LEG_ROLES, LOCATION_TYPES, MAX_LEGS, MAX_LINES, MAX_PHOTO_BYTES, PROVENANCES, STATUSES, TRANSPORT_MODES, UNITS } from '../../../server/seizures/vocabulary.ts';
+import type { LEG_ROLES, STATUSES, UNITS } from '../../../server/seizures/vocabulary.ts';
 export const SORTS = ['-seizedAt', 'seizedAt', '-reference', 'reference', 'country', '-country', '-updatedAt', 'updatedAt'] as const;
 /** The commodity taxonomy's categories (reference data, stable codes). */
 export const CATEGORIES = ['DRUGS', 'TOBACCO', 'ALCOHOL', 'IPR', 'ENVIRONMENT', 'CULTURAL_HERITAGE', 'WEAPONS', 'EXPLOSIVES', 'CASH', 'REVENUE', 'OTHER'] as const;
 
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-export const MAX_LINES = 50;
-export const MAX_LEGS = 20;
 
 export type Status = (typeof STATUSES)[number];
 export type Unit = (typeof UNITS)[number];
