@@ -14,6 +14,7 @@ import { referenceSets, type ReferenceSets } from '../reference/module.ts';
 import { checkSeizure, nominalWarnings, type PreparedSeizure } from './check.ts';
 import { compileLayout, convertRow, FIELD_NAMES, fieldOfPath, REQUIRED_FIELDS, suggestMapping, type Layout } from './import-fields.ts';
 import { csvHead, detectDelimiter, headerNames, readRows, sniffFile, spool, type SpooledFile } from './import-read.ts';
+import type { CommitMode, ImportError, ImportStatus, ImportView } from './import-view.ts';
 import { seizureInput } from './schema.ts';
 import { insertSeizures } from './store.ts';
 
@@ -44,47 +45,7 @@ const STALE_MS = 5 * 60_000;
 /** Spooled files of imports left uncommitted are removed after this. */
 const SPOOL_TTL_MS = 7 * 86_400_000;
 
-export type CommitMode = 'all' | 'valid';
-export type ImportStatus = 'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
-export interface ImportError {
-  row: number;
-  column: string | null;
-  field: string;
-  message: string;
-  /** Text that looks like personal data: an error unless the import is committed with acceptNominalWarnings. */
-  nominal?: boolean;
-}
-
-export interface ImportView {
-  id: string;
-  status: ImportStatus;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  sizeBytes: number;
-  columns: string[];
-  suggestedMapping: Record<string, string>;
-  mapping: Record<string, string> | null;
-  sample: string[][];
-  totalRows: number | null;
-  processedRows: number;
-  validRows: number;
-  errorRows: number;
-  nominalRows: number;
-  alreadyStored: number;
-  progress: number;
-  errors: ImportError[];
-  inserted: number;
-  skipped: number;
-  commitMode: CommitMode | null;
-  submit: boolean;
-  acceptNominalWarnings: boolean;
-  detail: string | null;
-  createdAt: string;
-  updatedAt: string;
-  committedAt: string | null;
-}
+export type { CommitMode, ImportError, ImportStatus, ImportView };
 
 interface Counts {
   processed: number;

@@ -1,46 +1,8 @@
 import { API_BASE, api } from '../app/api.ts';
 
-/** The import API of /api/v1/seizures/imports, as server/seizures/import-routes.ts describes it. */
-export type ImportStatus = 'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
-
-export interface ImportError {
-  row: number;
-  column: string | null;
-  field: string;
-  message: string;
-  nominal?: boolean;
-}
-
-export interface ImportView {
-  id: string;
-  status: ImportStatus;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  sizeBytes: number;
-  columns: string[];
-  suggestedMapping: Record<string, string>;
-  mapping: Record<string, string> | null;
-  sample: string[][];
-  totalRows: number | null;
-  processedRows: number;
-  validRows: number;
-  errorRows: number;
-  nominalRows: number;
-  alreadyStored: number;
-  progress: number;
-  errors: ImportError[];
-  inserted: number;
-  skipped: number;
-  commitMode: 'all' | 'valid' | null;
-  submit: boolean;
-  acceptNominalWarnings: boolean;
-  detail: string | null;
-  createdAt: string;
-  updatedAt: string;
-  committedAt: string | null;
-}
+/** The import API of /api/v1/seizures/imports: its answers are typed by the server's own declarations. */
+export type { ImportError, ImportStatus, ImportView } from '../../../server/seizures/import-view.ts';
+import type { ImportError, ImportView } from '../../../server/seizures/import-view.ts';
 
 export interface ImportField {
   name: string;
