@@ -156,3 +156,24 @@ test('compose refuses an eleventh attachment and a file over 10 MB before any up
   await france.locator('#compose-files').setInputFiles({ name: 'too-large.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
   await expect(france.locator('[data-upload="too-large.bin"]')).toContainText('Too large');
 });
+
+test('a member makes a mailbox folder of their own; an empty name is refused on its field and nothing is made', async ({ browser }) => {
+  const kenya = await signedIn(browser, NCP_KENYA);
+  const opId = await globalShieldId(kenya);
+  await kenya.goto(`/operations/${opId}/mailbox`);
+  const folders = kenya.getByTestId('folders');
+  await expect(folders).toBeVisible();
+  const before = await folders.getByRole('listitem').count();
+
+  await kenya.getByRole('button', { name: 'New folder' }).click();
+  const dialog = kenya.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.locator('[data-field-error="folder-name"]')).toBeVisible();
+  await expect(dialog.getByLabel('Folder name')).toHaveAttribute('aria-invalid', 'true');
+
+  await dialog.getByLabel('Folder name').fill(`Leads ${RUN}`);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(folders.getByRole('link', { name: new RegExp(`Leads ${RUN}`) })).toBeVisible();
+  await expect(folders.getByRole('listitem')).toHaveCount(before + 1);
+});

@@ -1,13 +1,14 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog, Modal } from '../app/Modal.tsx';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ConfirmDialog } from '../app/Modal.tsx';
+import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { useMe } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
 import { commApi, commKeys, documentUploadPath, documentUrl, fileSize, mayManage, MAX_FILE_BYTES, uploadRaw, useCsrfToken, type LibraryFile, type LibraryFolder, type Operation } from './comm-api.ts';
+import { NewFolderDialog } from './NewFolderDialog.tsx';
 import { OperationFrame } from './OperationFrame.tsx';
 
 /** The operation's library: folders, documents with uploader, date and size; upload, download, removal. */
@@ -194,7 +195,17 @@ function Library({ op }: { op: Operation }) {
           </table>
         </div>
       </section>
-      {creating && <NewLibraryFolder opId={op.id} onClose={() => setCreating(false)} onCreated={() => void refresh()} />}
+      {creating && (
+        <NewFolderDialog
+          id="library-folder-name"
+          maxLength={100}
+          create={async (name) => {
+            await commApi.createLibraryFolder(op.id, name);
+            void refresh();
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
       {(removing || removingFolder) && (
         <ConfirmDialog
           title={removing ? t('comm.library.removeTitle', { name: removing.name }) : t('comm.library.removeFolder', { name: removingFolder?.name ?? '' })}
@@ -210,41 +221,5 @@ function Library({ op }: { op: Operation }) {
         />
       )}
     </div>
-  );
-}
-
-function NewLibraryFolder({ opId, onClose, onCreated }: { opId: string; onClose(): void; onCreated(): void }) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFormErrors();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      await commApi.createLibraryFolder(opId, name.trim());
-      onCreated();
-      onClose();
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal title={t('comm.mailbox.newFolder')} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="stack">
-        <ErrorSummary errors={errors} knownFields={['name']} />
-        <TextField id="library-folder-name" label={t('comm.mailbox.folderName')} value={name} onChange={setName} error={errors.fields.name} required maxLength={100} autoFocus />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.create')}
-          </button>
-        </div>
-      </form>
-    </Modal>
   );
 }

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog, Modal } from '../app/Modal.tsx';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ConfirmDialog } from '../app/Modal.tsx';
+import { TextField, useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { Pager } from '../app/Pager.tsx';
 import { useToasts } from '../app/toasts.tsx';
 import { commApi, commKeys, type Folder } from './comm-api.ts';
 import { refreshMailbox } from './comm-live.ts';
+import { NewFolderDialog } from './NewFolderDialog.tsx';
 import { OperationFrame } from './OperationFrame.tsx';
 import { useFolderName } from './labels.tsx';
 import type { MailboxSearch } from './search-params.ts';
@@ -195,7 +196,17 @@ function FolderList({ opId, folders, current, onDeleted }: { opId: string; folde
       <button type="button" className="button button-small" onClick={() => setCreating(true)}>
         {t('comm.mailbox.newFolder')}
       </button>
-      {creating && <NewFolderForm opId={opId} onClose={() => setCreating(false)} />}
+      {creating && (
+        <NewFolderDialog
+          id="folder-name"
+          maxLength={60}
+          create={async (name) => {
+            const { items } = await commApi.createFolder(opId, name);
+            queryClient.setQueryData(commKeys.folders(opId), { items });
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
       {deleting && (
         <ConfirmDialog
           title={t('comm.mailbox.deleteFolder', { name: deleting.name })}
@@ -211,39 +222,3 @@ function FolderList({ opId, folders, current, onDeleted }: { opId: string; folde
   );
 }
 
-function NewFolderForm({ opId, onClose }: { opId: string; onClose(): void }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFormErrors();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      const { items } = await commApi.createFolder(opId, name.trim());
-      queryClient.setQueryData(commKeys.folders(opId), { items });
-      onClose();
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal title={t('comm.mailbox.newFolder')} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="stack">
-        <ErrorSummary errors={errors} knownFields={['name']} />
-        <TextField id="folder-name" label={t('comm.mailbox.folderName')} value={name} onChange={setName} error={errors.fields.name} required maxLength={60} autoFocus />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.create')}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}

@@ -52,7 +52,7 @@ function OperationTabs({ op, current }: { op: Operation; current: OperationTab |
   const params = { opId: op.id };
   const active = (tab: OperationTab) => (current === tab ? { className: 'active', 'aria-current': 'page' as const } : {});
   return (
-    <nav className="comm-tabs" aria-label={t('comm.operation.tabs')}>
+    <nav className="module-tabs" aria-label={t('comm.operation.tabs')}>
       <ul>
         <li>
           <Link to="/operations/$opId" params={params} {...active('home')}>

@@ -21,7 +21,7 @@ export function ScreeningNav() {
   const { t } = useTranslation();
   const me = useMe();
   return (
-    <nav className="screening-tabs" aria-label={t('screening.nav.label')}>
+    <nav className="module-tabs" aria-label={t('screening.nav.label')}>
       <ul>
         {TABS.filter((tab) => tab.visible(me.roles)).map((tab) => (
           <li key={tab.to}>

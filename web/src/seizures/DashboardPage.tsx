@@ -13,6 +13,7 @@ import type { DashboardSearch } from './search-params.ts';
 import { SeizuresNav } from './SeizuresNav.tsx';
 import { seizureKeys, seizuresApi, type Counted, type StatsReply } from './seizures-api.ts';
 import { change, formatQuantities, monthLabels, unitLabel } from './stats-format.ts';
+import { RoutesTable } from './RoutesTable.tsx';
 import { WorldMap } from './WorldMap.tsx';
 
 const CURRENT_YEAR = new Date().getFullYear();
@@ -213,24 +214,7 @@ function Dashboard({ stats }: { stats: StatsReply }) {
           {t('seizures.dashboard.topRoutes')}
         </h2>
         <div className="table-wrap">
-          <table data-testid="dashboard-top-routes">
-            <thead>
-              <tr>
-                <th scope="col">{t('seizures.legRoles.departure')}</th>
-                <th scope="col">{t('seizures.legRoles.destination')}</th>
-                <th scope="col">{t('seizures.stats.seizures')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.topRoutes.map((r) => (
-                <tr key={`${r.departure}-${r.destination}`}>
-                  <td>{country(r.departure)}</td>
-                  <td>{country(r.destination)}</td>
-                  <td>{format.number(r.seizures)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RoutesTable routes={stats.topRoutes} testId="dashboard-top-routes" />
         </div>
       </section>
     </>

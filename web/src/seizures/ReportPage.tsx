@@ -13,6 +13,7 @@ import type { ReportSearch } from './search-params.ts';
 import { SeizuresNav } from './SeizuresNav.tsx';
 import { CATEGORIES, seizureKeys, seizuresApi, type Counted, type ReportReply } from './seizures-api.ts';
 import { change, formatQuantities, monthLabels, unitLabel } from './stats-format.ts';
+import { RoutesTable } from './RoutesTable.tsx';
 import { WorldMap } from './WorldMap.tsx';
 
 const CURRENT_YEAR = new Date().getFullYear();
@@ -180,24 +181,7 @@ function Report({ report: r }: { report: ReportReply }) {
       <section className="report-section" aria-labelledby="report-routes">
         <h2 id="report-routes">{t('seizures.dashboard.topRoutes')}</h2>
         <WorldMap data={map.data} title={t('seizures.dashboard.topRoutes')} maxFlows={15} />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('seizures.legRoles.departure')}</th>
-              <th scope="col">{t('seizures.legRoles.destination')}</th>
-              <th scope="col">{t('seizures.stats.seizures')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.topRoutes.map((x) => (
-              <tr key={`${x.departure}-${x.destination}`}>
-                <td>{country(x.departure)}</td>
-                <td>{country(x.destination)}</td>
-                <td>{format.number(x.seizures)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RoutesTable routes={r.topRoutes} />
       </section>
 
       <div className="two-columns">

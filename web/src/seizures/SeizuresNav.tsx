@@ -24,7 +24,7 @@ export function SeizuresNav() {
   const { t } = useTranslation();
   const me = useMe();
   return (
-    <nav className="seizure-tabs no-print" aria-label={t('seizures.nav.label')}>
+    <nav className="module-tabs no-print" aria-label={t('seizures.nav.label')}>
       <ul>
         {TABS.filter((tab) => tab.visible(me.roles)).map((tab) => (
           <li key={tab.to}>

@@ -6,6 +6,7 @@ import type { Topology } from 'topojson-specification';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format.ts';
 import { useCountryName } from './labels.ts';
+import { RoutesTable } from './RoutesTable.tsx';
 import type { MapReply } from './seizures-api.ts';
 
 const WIDTH = 960;
@@ -103,25 +104,7 @@ export function WorldMap({ data, title, maxFlows = 30, testId }: WorldMapProps) 
               ))}
             </tbody>
           </table>
-          <table>
-            <caption>{t('seizures.map.flows')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('seizures.legRoles.departure')}</th>
-                <th scope="col">{t('seizures.legRoles.destination')}</th>
-                <th scope="col">{t('seizures.stats.seizures')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {flows.map((f) => (
-                <tr key={`${f.departure}-${f.destination}`}>
-                  <td>{country(f.departure)}</td>
-                  <td>{country(f.destination)}</td>
-                  <td>{format.number(f.seizures)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RoutesTable routes={flows} caption={t('seizures.map.flows')} />
         </div>
       </details>
     </figure>
