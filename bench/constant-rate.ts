@@ -20,6 +20,8 @@ export interface ConstantRateResult {
   p90: number;
   p99: number;
   max: number;
+  /** Second of the run (from 0) → requests of that second over 10 ms: when the tail happened. */
+  slowBySecond: Record<number, number>;
 }
 
 export async function constantRate(opts: {
@@ -31,27 +33,39 @@ export async function constantRate(opts: {
   seconds: number;
   /** Keep-alive connections at most; a request due while all are busy opens none and waits for one. */
   connections?: number;
+  /** Seconds of the same load first, not counted: the connections opened and the client's code compiled. */
+  warmUpSeconds?: number;
 }): Promise<ConstantRateResult> {
   const target = new URL(opts.url);
   const pool = new Pool(target.origin, { connections: opts.connections ?? 16 });
-  const cpu0 = process.cpuUsage();
-  const total = Math.round(opts.rate * opts.seconds);
+  const warmUp = Math.round(opts.rate * (opts.warmUpSeconds ?? 1));
+  const total = warmUp + Math.round(opts.rate * opts.seconds);
   const latencies: number[] = [];
+  const slowBySecond: Record<number, number> = {};
   let errors = 0;
   let due = 0;
+  let cpu0 = process.cpuUsage();
   const start = performance.now() + 20;
+  const measuredFrom = start + (warmUp * 1000) / opts.rate;
   const inFlight = new Set<Promise<void>>();
 
   const send = (dueAt: number) => {
+    const counted = dueAt >= measuredFrom;
     const p = pool
       .request({ path: target.pathname, method: (opts.method ?? 'POST') as 'POST', headers: opts.headers, body: opts.body() })
       .then(async (res) => {
         await res.body.dump();
+        if (!counted) return;
         if (res.statusCode >= 400) errors++;
-        latencies.push(performance.now() - dueAt);
+        const ms = performance.now() - dueAt;
+        latencies.push(ms);
+        if (ms > 10) {
+          const second = Math.floor((dueAt - measuredFrom) / 1000);
+          slowBySecond[second] = (slowBySecond[second] ?? 0) + 1;
+        }
       })
       .catch(() => {
-        errors++;
+        if (counted) errors++;
       });
     inFlight.add(p);
     void p.then(() => inFlight.delete(p));
@@ -60,7 +74,10 @@ export async function constantRate(opts: {
   await new Promise<void>((done) => {
     const tick = () => {
       const now = performance.now();
-      while (due < total && start + (due * 1000) / opts.rate <= now) send(start + (due++ * 1000) / opts.rate);
+      while (due < total && start + (due * 1000) / opts.rate <= now) {
+        if (due === warmUp) cpu0 = process.cpuUsage();
+        send(start + (due++ * 1000) / opts.rate);
+      }
       if (due >= total) return done();
       // Sleep until the next request is due (timers fire at best to the millisecond; the loop catches up).
       setTimeout(tick, Math.max(0, start + (due * 1000) / opts.rate - performance.now()));
@@ -70,10 +87,21 @@ export async function constantRate(opts: {
   await Promise.all(inFlight);
   await pool.close();
   const cpu = process.cpuUsage(cpu0);
-  const elapsed = (performance.now() - start) / 1000;
+  const elapsed = (performance.now() - measuredFrom) / 1000;
+  const measured = total - warmUp;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN;
-  return { sent: total, errors, rate: latencies.length / elapsed, clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / total, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? NaN };
+  return {
+    sent: measured,
+    errors,
+    rate: latencies.length / elapsed,
+    clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / measured,
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: latencies.at(-1) ?? NaN,
+    slowBySecond,
+  };
 }
 
 export interface ChildLoad {
