@@ -97,7 +97,7 @@ async function timed(n: number, call: (i: number) => Promise<Response>) {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function measure(label: string, url: string, token: string, samples: GenerateResult['samples'], sizes: string) {
+async function measure(label: string, url: string, token: string, samples: GenerateResult['samples'], sizes: string, rate: number) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   const docs = samples.travel_documents!;
@@ -116,14 +116,15 @@ async function measure(label: string, url: string, token: string, samples: Gener
       requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ identifier: docs[Math.floor(Math.random() * docs.length)], oneEdit: false }) }) }],
     });
   // Flat out, latency is mostly queueing behind the load generator on the same two cores. At a constant rate
-  // (twice what INTERPOL reports for all its databases worldwide, evenly spaced and open-loop) it is the time a
+  // (evenly spaced and open-loop; on PostgreSQL twice what INTERPOL reports for all its databases worldwide, on
+  // the embedded database, which serves about 600 a second flat out, as much as INTERPOL) it is the time a
   // check takes. autocannon's own rate limit sends each second's quota in one burst, so it is not used for this.
   // The constant rate first: a service at its usual load is not in the wake of a flat-out burst (whose
   // query-log and audit writes are still being flushed and vacuumed for a while afterwards).
   const exactSteady = await constantRateInChild({
     url: `${url}/api/v1/screening/search`,
     headers,
-    rate: 500,
+    rate,
     seconds: 20,
     connections: 8,
     bodies: docs.map((identifier) => JSON.stringify({ identifier, oneEdit: false })),
@@ -146,7 +147,7 @@ async function measure(label: string, url: string, token: string, samples: Gener
   console.log(`  single exact check flat out (HTTP, 8 connections): ${fmt(Math.round(exact.requests.average))} req/s, p50 ${exact.latency.p50} ms, p99 ${exact.latency.p99} ms, errors ${exact.errors + exact.non2xx}   (budget p99 < 10 ms)`);
   const ms = (v: number) => v.toFixed(1);
   console.log(
-    `  single exact check at a constant 500 req/s (HTTP, open loop, 20 s): ${fmt(Math.round(exactSteady.rate))} req/s, p50 ${ms(exactSteady.p50)} ms, p90 ${ms(exactSteady.p90)} ms, p99 ${ms(exactSteady.p99)} ms, max ${ms(exactSteady.max)} ms, errors ${exactSteady.errors}   (budget p99 < 10 ms)`,
+    `  single exact check at a constant ${rate} req/s (HTTP, open loop, 20 s): ${fmt(Math.round(exactSteady.rate))} req/s, p50 ${ms(exactSteady.p50)} ms, p90 ${ms(exactSteady.p90)} ms, p99 ${ms(exactSteady.p99)} ms, max ${ms(exactSteady.max)} ms, errors ${exactSteady.errors}   (budget p99 < 10 ms)`,
   );
   console.log(`    (the load generator, a process of its own, took ${exactSteady.clientCpuMsPerRequest.toFixed(2)} ms of CPU per request on the same two cores)`);
   const slow = Object.entries(exactSteady.slowBySecond);
@@ -238,7 +239,7 @@ async function run(label: string, database: Database, env: Record<string, string
   const server = await startServer({ ...env, OPENCEN_SCREENING_SEARCHES_PER_MINUTE: '100000000', OPENCEN_SCREENING_BATCH_ITEMS_PER_MINUTE: '1000000000' }, port);
   try {
     const sizes = `${fmt(n)} travel documents, ${fmt(result.counts.vehicles)} vehicles, ${fmt(result.counts.firearms)} firearms`;
-    await measure(label, server.url, token, result.samples, sizes);
+    await measure(label, server.url, token, result.samples, sizes, database.kind === 'pglite' ? 250 : 500);
   } finally {
     await stopServer(server.proc);
   }

@@ -443,6 +443,12 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
       const ref = await referenceSets(database);
       await database.db.transaction(async (t) => {
         const tx = t as unknown as Db;
+        // An organisation's first import has nothing to find: no lookup per batch (which, on a table that grew
+        // from empty inside this transaction, the planner would answer with a scan of every row inserted so far).
+        const [{ any }] = await execRows<{ any: boolean }>(
+          tx,
+          sql`SELECT EXISTS (SELECT 1 FROM seizures WHERE org_id = ${r.org_id}::uuid AND external_ref IS NOT NULL) AS any`,
+        );
         await pass(fileOf(r, path), json<string[]>(r.columns), mapping, {
           orgId: r.org_id,
           ref,
@@ -453,12 +459,14 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
             // Rows already stored are left out before the insert (a second import of a big file costs a read);
             // the insert's ON CONFLICT still skips any stored meanwhile.
             const stored = new Set(
-              (
-                await execRows<{ ref: string }>(
-                  tx,
-                  sql`SELECT external_ref AS ref FROM seizures WHERE org_id = ${r.org_id}::uuid AND external_ref = ANY(${textArray(rows.map((p) => p.externalRef!))})`,
-                )
-              ).map((x) => x.ref),
+              any
+                ? (
+                    await execRows<{ ref: string }>(
+                      tx,
+                      sql`SELECT external_ref AS ref FROM seizures WHERE org_id = ${r.org_id}::uuid AND external_ref = ANY(${textArray(rows.map((p) => p.externalRef!))})`,
+                    )
+                  ).map((x) => x.ref)
+                : [],
             );
             const fresh = stored.size ? rows.filter((p) => !stored.has(p.externalRef!)) : rows;
             skipped += rows.length - fresh.length;
