@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
+import { rngOf, type Rng } from '../platform/seeded-random.ts';
 import { bulkInsert, type BulkRow } from './bulk-insert.ts';
 import { containerCheckDigit } from './identifiers/container.ts';
 import { imoShipCheckDigit } from './identifiers/imo.ts';
@@ -37,19 +38,6 @@ const BATCH = 20_000;
 const SAMPLES = 1_000;
 const DAY = 86_400_000;
 
-type Rng = () => number;
-
-/** mulberry32: small, fast and good enough for test data; Math.random cannot be seeded. */
-function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Record ids in creation order (the UUIDv7 layout: 48 bits of milliseconds, version 7, then a counter

@@ -1,4 +1,5 @@
 import type { Database, Db } from '../platform/db/database.ts';
+import { rngOf, type Rng } from '../platform/seeded-random.ts';
 import { referenceSets, type ReferenceSets } from '../reference/module.ts';
 import { checkSeizure, type PreparedSeizure } from './check.ts';
 import {
@@ -51,19 +52,6 @@ export interface GeneratorOptions {
   externalRefPrefix?: string;
 }
 
-type Rng = () => number;
-
-/** mulberry32: small, fast, seedable. */
-export function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A picker over [value, weight] pairs (cumulative weights, binary search). */
 function picker<T>(entries: Weighted<T>): (r: Rng) => T {

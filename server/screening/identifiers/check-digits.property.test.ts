@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rngOf } from '../../platform/seeded-random.ts';
 import { composeMrz, type MrzContent } from './compose-mrz.ts';
 import { containerCheckDigit } from './container.ts';
 import { imoCompanyCheckDigit, imoShipCheckDigit } from './imo.ts';
@@ -12,15 +13,7 @@ import { vinCheckDigit } from './vin.ts';
  * failures reproducible.
  */
 function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const next = rngOf(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = (chars: string) => chars[int(chars.length)];
   const string = (chars: string, length: number) => Array.from({ length }, () => pick(chars)).join('');
