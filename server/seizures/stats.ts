@@ -48,6 +48,27 @@ function quantities(rows: { unit: string; q: unknown }[]): Quantity[] {
 
 const top = <T extends { seizures: number }>(xs: T[], n = TOP) => [...xs].sort((a, b) => b.seizures - a.seizures || JSON.stringify(a).localeCompare(JSON.stringify(b))).slice(0, n);
 
+/** Seizure counts by kind (country, route…) and code, this year's and last year's apart. */
+function yearCounts() {
+  const kinds = new Map<string, Map<string, { cur: number; last: number }>>();
+  const get = (kind: string, code: string) => kinds.get(kind)?.get(code) ?? { cur: 0, last: 0 };
+  return {
+    add(kind: string, code: string | null, cur: boolean, n: number) {
+      if (code == null) return;
+      let k = kinds.get(kind);
+      if (!k) kinds.set(kind, (k = new Map()));
+      const c = k.get(code) ?? { cur: 0, last: 0 };
+      if (cur) c.cur += n;
+      else c.last += n;
+      k.set(code, c);
+    },
+    get,
+    codes: (kind: string) => [...(kinds.get(kind)?.keys() ?? [])],
+    /** This year's counts of a kind, the codes without any left out. */
+    current: (kind: string) => [...(kinds.get(kind) ?? [])].filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur })),
+  };
+}
+
 /** Months to show: every month of last year, and this year's up to the current one. */
 function monthsOf(year: number, now = new Date()): number[] {
   const out: number[] = [];
@@ -138,17 +159,8 @@ export function createStats(database: Database) {
     ]);
 
     const thisYear = (ym: number) => ym >= year * 100;
-    const counts = new Map<string, Map<string, { cur: number; last: number }>>();
+    const counts = yearCounts();
     const perMonth = new Map<string, number>();
-    const add = (kind: string, code: string | null, cur: boolean, n: number) => {
-      if (code == null) return;
-      let k = counts.get(kind);
-      if (!k) counts.set(kind, (k = new Map()));
-      const c = k.get(code) ?? { cur: 0, last: 0 };
-      if (cur) c.cur += n;
-      else c.last += n;
-      k.set(code, c);
-    };
     const asked = q.category?.length ? new Set(q.category) : null;
     type G = { ym: number | null; cur: boolean | null; categories: string[] | null; con: string[] | null; det: string[] | null; country: string | null; region: string | null; dep: string | null; dest: string | null; n: number; gs: number };
     // GROUPING() bits, from the last argument: destination 0, departure 1, region 2, country 3, detection 4, concealment 5, categories 6, cur 7, month 8.
@@ -157,25 +169,23 @@ export function createStats(database: Database) {
       if (grouped(gs, 6)) {
         for (const c of new Set(r.categories ?? [])) {
           if (asked && !asked.has(c)) continue;
-          add('category', c, thisYear(r.ym!), r.n);
+          counts.add('category', c, thisYear(r.ym!), r.n);
           perMonth.set(`${r.ym}|${c}`, (perMonth.get(`${r.ym}|${c}`) ?? 0) + r.n);
         }
-      } else if (grouped(gs, 5)) for (const c of new Set(r.con ?? [])) add('concealment', c, !!r.cur, r.n);
-      else if (grouped(gs, 4)) for (const c of new Set(r.det ?? [])) add('detection', c, !!r.cur, r.n);
-      else if (grouped(gs, 3)) add('country', r.country, !!r.cur, r.n);
-      else if (grouped(gs, 2)) add('region', r.region, !!r.cur, r.n);
-      else if (grouped(gs, 1)) add('route', r.dep && r.dest ? `${r.dep}>${r.dest}` : null, !!r.cur, r.n);
-      else add('total', '', !!r.cur, r.n);
+      } else if (grouped(gs, 5)) for (const c of new Set(r.con ?? [])) counts.add('concealment', c, !!r.cur, r.n);
+      else if (grouped(gs, 4)) for (const c of new Set(r.det ?? [])) counts.add('detection', c, !!r.cur, r.n);
+      else if (grouped(gs, 3)) counts.add('country', r.country, !!r.cur, r.n);
+      else if (grouped(gs, 2)) counts.add('region', r.region, !!r.cur, r.n);
+      else if (grouped(gs, 1)) counts.add('route', r.dep && r.dest ? `${r.dep}>${r.dest}` : null, !!r.cur, r.n);
+      else counts.add('total', '', !!r.cur, r.n);
     }
-    const kindOf = (k: string) => [...(counts.get(k) ?? new Map<string, { cur: number; last: number }>())];
-    const current = (k: string) => kindOf(k).filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur }));
 
     const lineRows = (lines as { ym: number; category: string; unit: string; q: number }[])
       .map((l) => (l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l));
-    const categories = new Set([...kindOf('category').map(([c]) => c), ...lineRows.map((l) => l.category)]);
+    const categories = new Set([...counts.codes('category'), ...lineRows.map((l) => l.category)]);
     const byCategory = [...categories]
       .map((category) => {
-        const c = counts.get('category')?.get(category) ?? { cur: 0, last: 0 };
+        const c = counts.get('category', category);
         const mine = lineRows.filter((l) => l.category === category);
         return {
           category,
@@ -192,16 +202,16 @@ export function createStats(database: Database) {
     const monthly = monthsOf(year).flatMap((ym) =>
       byCategory.map(({ category }) => ({ month: ymText(ym), category, seizures: perMonth.get(`${ym}|${category}`) ?? 0, kilograms: round(kilos.get(`${ym}|${category}`) ?? 0) })),
     );
-    const total = counts.get('total')?.get('') ?? { cur: 0, last: 0 };
+    const total = counts.get('total', '');
     return {
       year,
       byCategory,
       monthly,
-      topRoutes: top(current('route').map(({ code, seizures }) => ({ departure: code.split('>')[0], destination: code.split('>')[1], seizures }))),
-      topConcealment: top(current('concealment')),
-      topDetection: top(current('detection')),
-      byCountry: top(current('country'), 1000),
-      byRegion: top(current('region'), 1000),
+      topRoutes: top(counts.current('route').map(({ code, seizures }) => ({ departure: code.split('>')[0], destination: code.split('>')[1], seizures }))),
+      topConcealment: top(counts.current('concealment')),
+      topDetection: top(counts.current('detection')),
+      byCountry: top(counts.current('country'), 1000),
+      byRegion: top(counts.current('region'), 1000),
       totals: { seizures: total.cur, lastYearSeizures: total.last },
     };
   }
@@ -266,30 +276,20 @@ export function createStats(database: Database) {
         GROUP BY 1`,
     ]);
 
-    const counts = new Map<string, Map<string, { cur: number; last: number }>>();
-    const add = (kind: string, code: string | null, cur: boolean, n: number) => {
-      if (code == null) return;
-      let k = counts.get(kind);
-      if (!k) counts.set(kind, (k = new Map()));
-      const c = k.get(code) ?? { cur: 0, last: 0 };
-      if (cur) c.cur += n;
-      else c.last += n;
-      k.set(code, c);
-    };
+    const counts = yearCounts();
     type G = { ym: number | null; cur: boolean | null; con: string[] | null; det: string[] | null; country: string | null; region: string | null; transport: string | null; dep: string | null; dest: string | null; n: number; gs: number };
     // GROUPING() bits, from the last argument: destination 0, departure 1, transport 2, region 3, country 4, detection 5, concealment 6, cur 7, month 8.
     for (const r of codes as G[]) {
       const gs = Number(r.gs);
-      if (grouped(gs, 8)) add('month', String(r.ym), r.ym! >= year * 100, r.n);
-      else if (grouped(gs, 6)) for (const c of new Set(r.con ?? [])) add('concealment', c, !!r.cur, r.n);
-      else if (grouped(gs, 5)) for (const c of new Set(r.det ?? [])) add('detection', c, !!r.cur, r.n);
-      else if (grouped(gs, 4)) add('country', r.country, !!r.cur, r.n);
-      else if (grouped(gs, 3)) add('region', r.region, !!r.cur, r.n);
-      else if (grouped(gs, 2)) add('transport', r.transport, !!r.cur, r.n);
-      else if (grouped(gs, 1)) add('route', r.dep && r.dest ? `${r.dep}>${r.dest}` : null, !!r.cur, r.n);
-      else add('total', '', !!r.cur, r.n);
+      if (grouped(gs, 8)) counts.add('month', String(r.ym), r.ym! >= year * 100, r.n);
+      else if (grouped(gs, 6)) for (const c of new Set(r.con ?? [])) counts.add('concealment', c, !!r.cur, r.n);
+      else if (grouped(gs, 5)) for (const c of new Set(r.det ?? [])) counts.add('detection', c, !!r.cur, r.n);
+      else if (grouped(gs, 4)) counts.add('country', r.country, !!r.cur, r.n);
+      else if (grouped(gs, 3)) counts.add('region', r.region, !!r.cur, r.n);
+      else if (grouped(gs, 2)) counts.add('transport', r.transport, !!r.cur, r.n);
+      else if (grouped(gs, 1)) counts.add('route', r.dep && r.dest ? `${r.dep}>${r.dest}` : null, !!r.cur, r.n);
+      else counts.add('total', '', !!r.cur, r.n);
     }
-    const current = (k: string) => [...(counts.get(k) ?? new Map<string, { cur: number; last: number }>())].filter(([, v]) => v.cur > 0).map(([code, v]) => ({ code, seizures: v.cur }));
     const L = (lines as { cur: boolean; sub: string | null; country: string; region: string | null; ym: number; unit: string; q: number }[]).map((l) =>
       l.unit === 'g' ? { ...l, unit: 'kg', q: num(l.q) / 1000 } : l,
     );
@@ -303,12 +303,11 @@ export function createStats(database: Database) {
     // Seizures per subcategory: a seizure with two lines of one subcategory is one seizure.
     const bySub = groupQ((l) => l.sub);
     const subDistinct = new Map((subs as { sub: string | null; n: number }[]).map((r) => [r.sub ?? '', r.n]));
-    const total = counts.get('total')?.get('') ?? { cur: 0, last: 0 };
+    const total = counts.get('total', '');
     const byCountryQ = groupQ((l) => l.country);
     const byRegionQ = groupQ((l) => l.region);
     const monthKg = new Map<number, number>();
     for (const l of thisYear) if (l.unit === 'kg') monthKg.set(l.ym, (monthKg.get(l.ym) ?? 0) + num(l.q));
-    const monthCounts = counts.get('month') ?? new Map();
     const largestRows = largest as { id: string; reference: string; at: string | Date; country: string; unit: string; q: number; sub: string | null }[];
     const mainUnit = quantities(thisYear).sort((a, b) => thisYear.filter((l) => l.unit === b.unit).length - thisYear.filter((l) => l.unit === a.unit).length)[0]?.unit;
 
@@ -317,23 +316,23 @@ export function createStats(database: Database) {
       category,
       seizures: total.cur,
       lastYearSeizures: total.last,
-      countriesReporting: current('country').length,
+      countriesReporting: counts.current('country').length,
       quantities: quantities(thisYear),
       lastYearQuantities: quantities(L.filter((l) => !l.cur)),
       bySubcategory: [...bySub]
         .map(([sub, ls]) => ({ subcategory: sub, seizures: subDistinct.get(sub ?? '') ?? 0, quantities: quantities(ls) }))
         .sort((a, b) => b.seizures - a.seizures || String(a.subcategory).localeCompare(String(b.subcategory))),
-      byRegion: top(current('region'), 100).map((r) => ({ ...r, quantities: quantities(byRegionQ.get(r.code) ?? []) })),
-      topCountries: top(current('country')).map((r) => ({ ...r, quantities: quantities(byCountryQ.get(r.code) ?? []) })),
+      byRegion: top(counts.current('region'), 100).map((r) => ({ ...r, quantities: quantities(byRegionQ.get(r.code) ?? []) })),
+      topCountries: top(counts.current('country')).map((r) => ({ ...r, quantities: quantities(byCountryQ.get(r.code) ?? []) })),
       monthly: Array.from({ length: 12 }, (_, i) => year * 100 + i + 1).map((ym) => ({
         month: ymText(ym),
-        seizures: monthCounts.get(String(ym))?.cur ?? 0,
+        seizures: counts.get('month', String(ym)).cur,
         kilograms: round(monthKg.get(ym) ?? 0),
       })),
-      topRoutes: top(current('route')).map(({ code, seizures }) => ({ departure: code.split('>')[0], destination: code.split('>')[1], seizures })),
-      topConcealment: top(current('concealment')),
-      topDetection: top(current('detection')),
-      byTransport: top(current('transport'), 100),
+      topRoutes: top(counts.current('route')).map(({ code, seizures }) => ({ departure: code.split('>')[0], destination: code.split('>')[1], seizures })),
+      topConcealment: top(counts.current('concealment')),
+      topDetection: top(counts.current('detection')),
+      byTransport: top(counts.current('transport'), 100),
       largest: largestRows
         .filter((r) => r.unit === (mainUnit ?? r.unit))
         .slice(0, TOP)
