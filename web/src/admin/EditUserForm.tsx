@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, TextField, useFormErrors } from '../app/forms.tsx';
 import { Modal } from '../app/Modal.tsx';
 import type { Org, User, UserChange } from './admin-api.ts';
 import { OrgSelect } from './OrgSelect.tsx';
@@ -37,14 +37,7 @@ export function EditUserForm({ user, orgs, onSave, onClose }: { user: User; orgs
           <OrgSelect id="orgId" label={t('users.organisation')} orgs={orgs} value={orgId} onChange={setOrgId} error={errors.fields.orgId} required />
         </div>
         <RoleCheckboxes id="roles" value={roles} onChange={setRoles} error={errors.fields.roles} />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.save')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.save')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, TextField, useFormErrors } from '../app/forms.tsx';
 import { Modal } from '../app/Modal.tsx';
 import { MIN_PASSWORD_LENGTH } from '../identity/ChangePasswordForm.tsx';
 import type { NewUser, Org } from './admin-api.ts';
@@ -40,14 +40,7 @@ export function NewUserForm({ orgs, onSave, onClose }: { orgs: Org[]; onSave(inp
           <TextField id="initialPassword" type="password" label={t('users.initialPassword')} value={form.password} onChange={set('password')} error={errors.fields.password} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} required autoComplete="new-password" />
         </div>
         <RoleCheckboxes id="roles" value={form.roles} onChange={set('roles')} error={errors.fields.roles} />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, TextField, useFormErrors } from '../app/forms.tsx';
 import { Modal } from '../app/Modal.tsx';
 import { Typeahead } from '../reference/Typeahead.tsx';
 import { ORG_KINDS, type Org, type OrgInput, type OrgKind } from './admin-api.ts';
@@ -56,14 +56,7 @@ export function OrganisationForm({ org, onSave, onClose }: OrganisationFormProps
         </div>
         <Typeahead id="org-country" kind="countries" label={t('orgs.country')} value={form.country} onChange={(country) => setForm((f) => ({ ...f, country }))} error={errors.fields.country} />
         <Typeahead id="org-region" kind="regions" label={t('orgs.region')} value={form.region} onChange={(region) => setForm((f) => ({ ...f, region }))} error={errors.fields.region} />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : org ? t('common.save') : t('common.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={org ? t('common.save') : t('common.create')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

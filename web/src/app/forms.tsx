@@ -136,3 +136,26 @@ export function TextField(props: TextFieldProps) {
     </Field>
   );
 }
+
+interface FormActionsProps {
+  submitLabel: string;
+  onCancel(): void;
+  busy: boolean;
+  /** Keeps the submit button disabled for a reason other than being busy. */
+  disabled?: boolean;
+}
+
+/** The Cancel and submit buttons at the foot of a form or dialog; while busy the submit button is disabled and asks to wait. */
+export function FormActions({ submitLabel, onCancel, busy, disabled }: FormActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row button-row-end">
+      <button type="button" className="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" className="button button-primary" disabled={busy || disabled}>
+        {busy ? t('common.working') : submitLabel}
+      </button>
+    </div>
+  );
+}

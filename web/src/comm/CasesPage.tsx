@@ -4,7 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../app/Modal.tsx';
 import { ForbiddenPage } from '../app/NotFoundPage.tsx';
-import { ErrorSummary, Field, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, Field, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { useToasts } from '../app/toasts.tsx';
 import { useFormat } from '../app/format.ts';
 import { maySeeEverything, type Operation } from './comm-api.ts';
@@ -191,14 +191,7 @@ function CloseCaseDialog({ opId, warningId, number, onClose }: { opId: string; w
         <Field id="close-note" label={t('comm.cases.note')} error={errors.fields.note} required>
           <textarea id="close-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={4} dir="auto" required aria-invalid={!!errors.fields.note} />
         </Field>
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('comm.cases.close')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('comm.cases.close')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

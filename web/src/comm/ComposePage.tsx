@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { useMe } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
@@ -249,14 +249,7 @@ function ComposeForm({ op, kind, original }: { op: Operation; kind: 'new' | 'rep
             {kept.length >= MAX_ATTACHMENTS && <p className="field-hint">{t('comm.attachments.full', { max: MAX_ATTACHMENTS })}</p>}
           </div>
         </fieldset>
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={() => window.history.back()}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || uploading}>
-            {busy ? t('common.working') : uploading ? t('comm.attachments.waiting') : t('comm.compose.send')}
-          </button>
-        </div>
+        <FormActions submitLabel={uploading ? t('comm.attachments.waiting') : t('comm.compose.send')} onCancel={() => window.history.back()} busy={busy} disabled={uploading} />
       </form>
     </section>
   );

@@ -4,7 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../app/CopyButton.tsx';
 import { ConfirmDialog, Modal } from '../app/Modal.tsx';
-import { ErrorSummary, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { useMe } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
@@ -292,14 +292,7 @@ function GroupAccountForm({ opId, onClose, onCreated }: { opId: string; onClose(
             <RoleSelect id="group-role" label={t('comm.members.role')} value={form.role} onChange={set('role')} />
           </Field>
         </div>
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

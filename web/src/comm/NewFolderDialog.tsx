@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../app/Modal.tsx';
-import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, TextField, useFormErrors } from '../app/forms.tsx';
 
 /** Asks for a new folder's name (mailbox or library) and creates it; the server's errors show on the field. */
 export function NewFolderDialog({ id, maxLength, create, onClose }: { id: string; maxLength: number; create(name: string): Promise<void>; onClose(): void }) {
@@ -26,14 +26,7 @@ export function NewFolderDialog({ id, maxLength, create, onClose }: { id: string
       <form onSubmit={submit} noValidate className="stack">
         <ErrorSummary errors={errors} knownFields={['name']} />
         <TextField id={id} label={t('comm.mailbox.folderName')} value={name} onChange={setName} error={errors.fields.name} required maxLength={maxLength} autoFocus />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { Modal } from '../app/Modal.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -144,14 +144,7 @@ function NewOperationForm({ onClose, onCreated }: { onClose(): void; onCreated(i
           </Field>
         </div>
         <TextField id="op-description" label={t('comm.operation.description')} value={form.description} onChange={set('description')} error={errors.fields.description} multiline maxLength={5000} />
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

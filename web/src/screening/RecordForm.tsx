@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, useFormErrors } from '../app/forms.tsx';
+import { ErrorSummary, FormActions, useFormErrors } from '../app/forms.tsx';
 import { Modal } from '../app/Modal.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { byFormField, fromRecord, toApiValues, type FormValues } from './form-values.ts';
@@ -47,14 +47,7 @@ export function RecordForm({ list, record, onSave, onClose }: RecordFormProps) {
             <FieldInput key={def.name} idPrefix="record" def={def} list={list} value={values[def.name] ?? ''} onChange={(v) => setValues((f) => ({ ...f, [def.name]: v }))} error={errors.fields[def.name]} />
           ))}
         </div>
-        <div className="button-row button-row-end">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.working') : record ? t('common.save') : t('screening.records.record')}
-          </button>
-        </div>
+        <FormActions submitLabel={record ? t('common.save') : t('screening.records.record')} onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );
