@@ -1,28 +1,12 @@
 import { Problem, type FieldError } from '../platform/http/problem.ts';
+import { SCREENING_PROBLEM_PREFIX, type ScreeningProblemCode } from './problem-codes.ts';
 
 /**
  * The screening module's expected failures, each with its own RFC 9457 `type`, so that a client
  * (the web app, a national system) can tell them apart and word them in its own language; `detail`
  * stays an English sentence for people reading the raw answer.
  */
-export const SCREENING_PROBLEMS = [
-  'rate-limited',
-  'on-behalf-not-allowed',
-  'unknown-organisation',
-  'wildcard-too-broad',
-  'identifier-or-fields',
-  'not-recording-organisation',
-  'record-changed',
-  'not-enquirer',
-  'hit-decided',
-  'trace-answered',
-  'mrz-invalid',
-  'image-type',
-  'too-many-images',
-] as const;
-export type ScreeningProblemCode = (typeof SCREENING_PROBLEMS)[number];
-
-export const problemType = (code: ScreeningProblemCode) => `urn:opencen:problem:screening:${code}`;
+export const problemType = (code: ScreeningProblemCode) => `${SCREENING_PROBLEM_PREFIX}${code}`;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
 import { useErrorMessage } from '../app/forms.tsx';
+import { SCREENING_PROBLEM_PREFIX, SCREENING_PROBLEMS } from '../../../server/screening/problem-codes.ts';
 
 /**
  * The server writes its field messages in English; the screening ones an officer meets most are
@@ -31,30 +32,12 @@ export function localiseScreeningFields(fields: Record<string, string>, t: TFunc
   return Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, localiseScreeningMessage(message, t)]));
 }
 
-/** The problem types the screening API answers with (server/screening/problems.ts), each worded in the interface language. */
-export const SCREENING_PROBLEM_CODES = [
-  'rate-limited',
-  'on-behalf-not-allowed',
-  'unknown-organisation',
-  'wildcard-too-broad',
-  'identifier-or-fields',
-  'not-recording-organisation',
-  'record-changed',
-  'not-enquirer',
-  'hit-decided',
-  'trace-answered',
-  'mrz-invalid',
-  'image-type',
-  'too-many-images',
-] as const;
-const PROBLEM_PREFIX = 'urn:opencen:problem:screening:';
-
 /** The sentence for a screening problem in the interface language, or null for any other error. */
 export function localiseScreeningProblem(error: unknown, t: TFunction): string | null {
   const type = error instanceof ApiError ? error.problem.type : undefined;
-  if (!type?.startsWith(PROBLEM_PREFIX)) return null;
-  const code = type.slice(PROBLEM_PREFIX.length);
-  return (SCREENING_PROBLEM_CODES as readonly string[]).includes(code) ? t(`screening.problems.${code}`) : null;
+  if (!type?.startsWith(SCREENING_PROBLEM_PREFIX)) return null;
+  const code = type.slice(SCREENING_PROBLEM_PREFIX.length);
+  return (SCREENING_PROBLEMS as readonly string[]).includes(code) ? t(`screening.problems.${code}`) : null;
 }
 
 /** Like useErrorMessage, with the screening problems worded in the interface language. */
