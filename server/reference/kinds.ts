@@ -1,19 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-
-/** The kinds of reference data the API and the service serve, in URL form. */
-export const REFERENCE_KINDS = [
-  'countries',
-  'regions',
-  'rilos',
-  'hs-codes',
-  'locodes',
-  'airports',
-  'currencies',
-  'commodities',
-  'detection-methods',
-  'concealment-methods',
-] as const;
-export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+import type { ReferenceKind } from './reference-view.ts';
 
 /**
  * How one kind is queried: its rows (aliased `t`, with `code` and `search` columns), the

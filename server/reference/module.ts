@@ -4,8 +4,8 @@ import { referenceRoutes } from './routes.ts';
 import { createReferenceService } from './service.ts';
 
 export { loadReferenceData } from './load.ts';
-export { createReferenceService, type ReferenceService, type ReferenceItem, UI_LANGS, type UiLang } from './service.ts';
-export { REFERENCE_KINDS, type ReferenceKind } from './kinds.ts';
+export { createReferenceService, type ReferenceService, UI_LANGS, type UiLang } from './service.ts';
+export { REFERENCE_KINDS, type ReferenceItem, type ReferenceKind } from './reference-view.ts';
 export { referenceSets, type ReferenceSets } from './sets.ts';
 
 /** For modules that only need to check a country code (e.g. identity, for an organisation's country). */

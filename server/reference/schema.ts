@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REFERENCE_KINDS } from './kinds.ts';
+import { REFERENCE_KINDS } from './reference-view.ts';
 import { MAX_LIMIT, MAX_QUERY_LENGTH, UI_LANGS } from './service.ts';
 
 export const kindParams = z.object({

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { NAME_LANGS, type NameLang } from './data-files.ts';
-import { KIND_QUERIES, type ReferenceKind } from './kinds.ts';
+import { KIND_QUERIES } from './kinds.ts';
+import type { ReferenceItem, ReferenceKind } from './reference-view.ts';
 import { searchKey } from './search-key.ts';
 
 /** The UI languages; Dari ('fa-AF') reads the Persian names. */
@@ -9,12 +10,6 @@ export const UI_LANGS = ['en', 'fr', 'es', 'pt', 'ru', 'fa-AF', 'ur'] as const;
 export type UiLang = (typeof UI_LANGS)[number];
 export const MAX_LIMIT = 50;
 export const MAX_QUERY_LENGTH = 100;
-
-export interface ReferenceItem {
-  code: string;
-  label: string;
-  [field: string]: unknown;
-}
 
 export interface SearchOptions {
   q?: string;

@@ -1,24 +1,8 @@
 import { api, withQuery } from '../app/api.ts';
 
-export const REFERENCE_KINDS = [
-  'countries',
-  'regions',
-  'rilos',
-  'hs-codes',
-  'locodes',
-  'airports',
-  'currencies',
-  'commodities',
-  'detection-methods',
-  'concealment-methods',
-] as const;
-export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
-
-export interface ReferenceItem {
-  code: string;
-  label: string;
-  [extra: string]: unknown;
-}
+/** The kinds and the items are the server's own. */
+export { REFERENCE_KINDS, type ReferenceItem, type ReferenceKind } from '../../../server/reference/reference-view.ts';
+import type { ReferenceItem, ReferenceKind } from '../../../server/reference/reference-view.ts';
 
 export function searchReference(kind: ReferenceKind, q: string, lang: string, limit = 10) {
   return api.get<{ items: ReferenceItem[] }>(withQuery(`/reference/${kind}`, { q, limit, lang }));
