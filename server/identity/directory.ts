@@ -10,6 +10,7 @@ import { randomToken, destroyUserSessions } from './sessions.ts';
 import { authChanged } from './auth-cache.ts';
 import type { z } from 'zod';
 import type { orgInput, userCreateInput, userUpdateInput } from './schemas.ts';
+import type { UserView } from './directory-view.ts';
 
 /** Organisations and users, as administrators manage them. */
 export interface DirectoryDeps {
@@ -129,20 +130,7 @@ function presentUser(u: { lockedUntil: Date | null; lastLoginAt: Date | null } &
     ...u,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-  } as {
-    id: string;
-    username: string;
-    displayName: string;
-    email: string;
-    orgId: string;
-    orgName: string;
-    roles: string[];
-    disabled: boolean;
-    totpEnabled: boolean;
-    lockedUntil: string | null;
-    lastLoginAt: string | null;
-    system: boolean;
-  };
+  } as UserView;
 }
 
 export async function listUsers(database: Database, q: { q?: string; orgId?: string; role?: string; page: number; pageSize: number }) {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../platform/http/access.ts';
+import { ORG_KINDS } from './directory-view.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'pt', 'ru', 'fa-AF', 'ur'] as const;
-export const ORG_KINDS = ['customs', 'rilo', 'wco', 'partner'] as const;
 
 export const meSchema = z.object({
   id: z.string(),

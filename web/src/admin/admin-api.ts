@@ -1,7 +1,7 @@
 import { api, withQuery } from '../app/api.ts';
 
-export const ORG_KINDS = ['customs', 'rilo', 'wco', 'partner'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+export { ORG_KINDS, type OrgKind, type UserView as User } from '../../../server/identity/directory-view.ts';
+import type { OrgKind, UserView as User } from '../../../server/identity/directory-view.ts';
 
 export interface Org {
   id: string;
@@ -19,21 +19,6 @@ export interface OrgInput {
   kind: OrgKind;
   country: string | null;
   region: string | null;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string;
-  orgId: string;
-  orgName: string;
-  roles: string[];
-  disabled: boolean;
-  totpEnabled: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  system: boolean;
 }
 
 export interface NewUser {
