@@ -8,7 +8,8 @@ import { bestPerRecord, firstLevels, isWildcard, matchKeysWithFirstLevels, match
 import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
 import type { QueryLog, QueryMeta } from './query-log.ts';
 import { firstLevelColumns } from './record-shape.ts';
-import { fieldsCondition, hasFields, listsInScope, type SearchFields } from './structured-fields.ts';
+import { fieldsCondition, hasFields, listsInScope } from './structured-fields.ts';
+import type { SearchFields } from './search-view.ts';
 
 export interface SearchInput {
   identifier?: string;

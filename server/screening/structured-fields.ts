@@ -2,22 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { badRequest } from '../platform/http/problem.ts';
 import type { FirearmReference } from './firearm-reference.ts';
 import { LISTS, type ListName } from './lists.ts';
+import type { SearchFields } from './search-view.ts';
 
-/** Fields a search may give besides (or instead of) an identifier, and the lists that hold each. */
-export interface SearchFields {
-  issuingCountry?: string;
-  docType?: string;
-  make?: string;
-  model?: string;
-  calibre?: string;
-  firearmType?: string;
-  colour?: string;
-  year?: number;
-  title?: string;
-  artistOrCulture?: string;
-  objectType?: string;
-}
-
+/** The lists that hold each field. */
 const FIELD_LISTS: Record<keyof SearchFields, ListName[]> = {
   issuingCountry: ['travel_documents'],
   docType: ['travel_documents'],

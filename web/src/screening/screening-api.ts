@@ -1,4 +1,5 @@
 import { api, API_BASE, ApiError, withQuery, type ProblemDetails } from '../app/api.ts';
+import type { SearchFields } from '../../../server/screening/search-view.ts';
 
 /** The API of /api/v1/screening, as the server's zod schemas describe it. */
 export const LISTS = ['travel_documents', 'vehicles', 'firearms', 'art', 'containers', 'vessels'] as const;
@@ -50,20 +51,6 @@ export interface SearchHit {
   recordId: string;
   match: MatchReason;
   firstLevel: Record<string, unknown>;
-}
-
-export interface SearchFields {
-  issuingCountry?: string;
-  docType?: string;
-  make?: string;
-  model?: string;
-  calibre?: string;
-  firearmType?: string;
-  colour?: string;
-  year?: number;
-  title?: string;
-  artistOrCulture?: string;
-  objectType?: string;
 }
 
 export interface SearchBody {
