@@ -5,6 +5,7 @@ import type { Principal } from '../platform/http/access.ts';
 import { getOrganisation } from '../identity/directory.ts';
 import { isoTimes } from './store.ts';
 import type { ListQuery, SearchFilters } from './schema.ts';
+import type { SummaryRow } from './summary-view.ts';
 
 /**
  * Counting stops here: "1,000+ results" is an answer, and counting further is what made a broad search slow
@@ -88,22 +89,6 @@ export const SUMMARY_COLUMNS = sql.raw(`s.id, s.reference, s.status, o.name AS "
   s.submitted_at AS "submittedAt",
   (SELECT c.quantity::text || ' ' || c.unit || ' ' || coalesce(c.subcategory, c.category) FROM seizure_commodities c
     WHERE c.seizure_id = s.id ORDER BY c.line_no LIMIT 1) AS headline`);
-
-export type SummaryRow = {
-  id: string;
-  reference: string;
-  status: string;
-  orgName: string;
-  seizedAt: string;
-  country: string;
-  region: string | null;
-  locationType: string;
-  categories: string[];
-  departureCountry: string | null;
-  destinationCountry: string | null;
-  submittedAt: string | null;
-  headline: string;
-};
 
 export function summaryOut(r: Record<string, unknown>): SummaryRow {
   const out = isoTimes({ ...r }, ['seizedAt', 'submittedAt']) as Record<string, unknown>;

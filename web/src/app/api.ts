@@ -113,3 +113,30 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/** Sends a file as the raw body with the CSRF token; XMLHttpRequest because fetch reports no upload progress. Answers JSON or throws ApiError. */
+export function uploadRaw<T>(path: string, file: Blob, contentType: string, csrf: string | null, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', API_BASE + path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error' }));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(new ApiError(data && typeof data === 'object' ? { status: xhr.status, ...(data as Partial<ProblemDetails>) } : { status: xhr.status, title: xhr.statusText }));
+    };
+    xhr.send(file);
+  });
+}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { API_BASE, ApiError, api, withQuery, type ProblemDetails } from '../app/api.ts';
+import { API_BASE, api, uploadRaw as uploadAs, withQuery } from '../app/api.ts';
 import type { SessionAnswer } from '../identity/identity-api.ts';
 
 /** The API of /api/v1/operations (CENcomm), as the server's zod schemas describe it. */
@@ -224,34 +224,9 @@ export function useCsrfToken(): () => string | null {
   return () => queryClient.getQueryData<SessionAnswer | null>(['session'])?.csrfToken ?? null;
 }
 
-/**
- * Sends a file as the raw body with the CSRF token, reporting progress; answers JSON or throws ApiError.
- * Always as octet-stream: the server takes any type, and a JSON file must not be parsed as a request.
- */
+/** Always as octet-stream: the server takes any type, and a JSON file must not be parsed as a request. */
 export function uploadRaw<T>(path: string, file: Blob, csrf: string | null, onProgress?: (fraction: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', API_BASE + path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress?.(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error' }));
-    xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(data && typeof data === 'object' ? { status: xhr.status, ...(data as Partial<ProblemDetails>) } : { status: xhr.status, title: xhr.statusText }));
-    };
-    xhr.send(file);
-  });
+  return uploadAs<T>(path, file, 'application/octet-stream', csrf, onProgress);
 }
 
 /** "1.2 MB" in the interface language. */

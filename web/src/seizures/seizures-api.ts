@@ -1,4 +1,4 @@
-import { API_BASE, ApiError, api, withQuery, type ProblemDetails } from '../app/api.ts';
+import { API_BASE, api, withQuery } from '../app/api.ts';
 
 /** The API of /api/v1/seizures, as the server's zod schemas describe it; the closed vocabularies are the server's own. */
 export { AGE_BANDS, CONVEYANCE_TYPES, DIRECTIONS, GENDERS, LEG_ROLES, LOCATION_TYPES, MAX_LEGS, MAX_LINES, MAX_PHOTO_BYTES, PROVENANCES, STATUSES, TRANSPORT_MODES, UNITS } from '../../../server/seizures/vocabulary.ts';
@@ -121,20 +121,8 @@ export interface CheckReply {
   warnings: NominalWarning[];
 }
 
-export interface Summary {
-  id: string;
-  reference: string;
-  status: string;
-  orgName: string;
-  seizedAt: string;
-  country: string;
-  region: string | null;
-  locationType: string;
-  categories: string[];
-  departureCountry: string | null;
-  destinationCountry: string | null;
-  headline: string;
-}
+export type { SummaryRow as Summary } from '../../../server/seizures/summary-view.ts';
+import type { SummaryRow as Summary } from '../../../server/seizures/summary-view.ts';
 
 export interface SummaryPage {
   items: Summary[];
@@ -145,7 +133,6 @@ export interface SummaryPage {
 }
 
 export interface QueueItem extends Summary {
-  submittedAt: string | null;
   ageHours: number;
 }
 
@@ -247,32 +234,7 @@ export function filterParams(f: Filters): Record<string, string> {
   return out;
 }
 
-/** Sends a raw body (a photo, an import file) with the CSRF token; answers JSON or throws ApiError. */
-export function uploadRaw<T>(path: string, file: Blob, contentType: string, csrf: string | null, onProgress?: (fraction: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', API_BASE + path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', contentType);
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress?.(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error' }));
-    xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(data && typeof data === 'object' ? { status: xhr.status, ...(data as Partial<ProblemDetails>) } : { status: xhr.status, title: xhr.statusText }));
-    };
-    xhr.send(file);
-  });
-}
+export { uploadRaw } from '../app/api.ts';
 
 export const seizuresApi = {
   list: (f: Filters, sort: string, page: number, pageSize: number) => api.get<SummaryPage>(withQuery(BASE, { ...filterParams(f), sort, page, pageSize })),
