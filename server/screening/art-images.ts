@@ -5,17 +5,10 @@ import type { Principal } from '../platform/http/access.ts';
 import { notFound } from '../platform/http/problem.ts';
 import { screeningProblem } from './problems.ts';
 import type { Meta } from './records.ts';
+import type { ArtImage } from './art-images-view.ts';
 
 /** At most this many images per work of art. */
 export const MAX_ART_IMAGES = 20;
-
-export interface ArtImage {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'files'>;
 

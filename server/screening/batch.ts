@@ -1,6 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { bestPerRecord, firstLevels, matchKeys, matchOneEditMany, probesFor, type MatchReason } from './key-matching.ts';
+import { bestPerRecord, firstLevels, matchKeys, matchOneEditMany, probesFor } from './key-matching.ts';
+import type { MatchReason } from './search-view.ts';
 import { LIST_DEFS, LISTS, type ListName } from './lists.ts';
 import type { QueryLog, QueryMeta } from './query-log.ts';
 

@@ -4,21 +4,12 @@ import { screeningProblem } from './problems.ts';
 import { foldKey } from './identifiers/index.ts';
 import { searchKey } from './keys.ts';
 import { kindsOf, LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
-import { describeEdit, editProbes, oneEdit, type OneEdit } from './one-edit.ts';
+import { describeEdit, editProbes, oneEdit } from './one-edit.ts';
+import type { MatchReason, MatchType, OneEdit } from './search-view.ts';
 import { arrayLiteral, intArray, textArray, uuidArray } from '../platform/db/pg-array.ts';
 import { firstLevelColumns } from './record-shape.ts';
 
-export const MATCH_TYPES = ['exact', 'normalised', 'folded', 'one_edit', 'wildcard', 'fields'] as const;
-export type MatchType = (typeof MATCH_TYPES)[number];
 const RANK: Record<MatchType, number> = { exact: 0, normalised: 1, folded: 2, one_edit: 3, wildcard: 4, fields: 5 };
-
-/** Why a record matched: the match type, the recorded key it matched, and a sentence for the officer. */
-export interface MatchReason {
-  type: MatchType;
-  key?: string;
-  edit?: OneEdit;
-  detail: string;
-}
 
 export interface KeyHit {
   item: number;

@@ -1,10 +1,13 @@
+import type { ListName } from './search-view.ts';
+
+// The names live in the dependency-free view, which the web app imports too.
+export { LISTS, type ListName } from './search-view.ts';
+
 /**
  * The watch lists: for each, its table, its columns, the identifiers that become search keys and
  * the fields of the first-level reply. Records, search, batch, import and the generator all read
- * this one description, so a list is added here and nowhere else.
+ * this one description, so a list is added here (and its name in search-view.ts) and nowhere else.
  */
-export const LISTS = ['travel_documents', 'vehicles', 'firearms', 'art', 'containers', 'vessels'] as const;
-export type ListName = (typeof LISTS)[number];
 
 /** The identifier kinds that are stored as search keys (an MRZ is read into its document number first). */
 export type KeyKind = 'document_number' | 'vin' | 'firearm_serial' | 'container' | 'imo';

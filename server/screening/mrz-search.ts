@@ -2,28 +2,7 @@ import type { FieldError } from '../platform/http/problem.ts';
 import { validateMrz } from './identifiers/mrz.ts';
 import type { IdentifierIssue } from './identifiers/index.ts';
 import { screeningProblem } from './problems.ts';
-
-/**
- * An MRZ pasted into the search field, as the search reads it: the travel document it describes
- * (number, issuing state) and whether its check digits hold. Only the document's own fields are kept:
- * the holder's name, birth date, sex, nationality and personal number are nominal data, and they are
- * neither shown back, nor logged, nor searched.
- */
-export interface MrzReading {
-  format: string;
-  valid: boolean;
-  documentType: string | null;
-  documentNumber: string;
-  /** The ICAO code as written (e.g. FRA, D, UTO); null when only line 2 was given. */
-  issuingState: string | null;
-  /** The ISO 3166 code it stands for, when it stands for a country (UTO, the specimen state, does not). */
-  issuingCountry: string | null;
-  /** YYMMDD as written. */
-  expiryDate: string;
-  checks: { documentNumber: boolean; expiryDate: boolean; composite: boolean | null };
-  errors: IdentifierIssue[];
-  warnings: string[];
-}
+import type { MrzReading } from './search-view.ts';
 
 /** An MRZ has fillers and is at least one TD1 line long; a document number or serial has neither. */
 export function looksLikeMrz(value: string): boolean {

@@ -1,17 +1,13 @@
+import type { OneEdit } from './search-view.ts';
+
 /**
  * The single edit that turns a searched key into a recorded key, if there is exactly one:
  * a substituted character, a missing or extra character, or two adjacent characters swapped
  * (Damerau–Levenshtein distance 1, restricted to adjacent transpositions). PostgreSQL's
  * fuzzystrmatch counts a transposition as two edits, so the database prefilters with
  * levenshtein ≤ 2 and this decides, and says which edit it was, for the reply.
+ * Positions are 1-based, as an officer counts characters on a document.
  */
-export type OneEdit =
-  | { op: 'substitution'; position: number; searched: string; recorded: string }
-  | { op: 'transposition'; position: number; searched: string; recorded: string }
-  | { op: 'missing_character'; position: number; recorded: string }
-  | { op: 'extra_character'; position: number; searched: string };
-
-/** Positions are 1-based, as an officer counts characters on a document. */
 export function oneEdit(searched: string, recorded: string): OneEdit | null {
   const a = searched;
   const b = recorded;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { LISTS } from './lists.ts';
-import { MATCH_TYPES } from './key-matching.ts';
+import { LISTS, MATCH_TYPES } from './search-view.ts';
 import { MAX_BATCH_ITEMS } from './batch.ts';
 import { FIREARM_TYPES, REFERENCE_KINDS } from './firearm-reference.ts';
 

@@ -2,39 +2,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { screeningProblem } from './problems.ts';
-import { looksLikeMrz, readMrzForSearch, type MrzReading } from './mrz-search.ts';
+import { looksLikeMrz, readMrzForSearch } from './mrz-search.ts';
 import type { FirearmReference } from './firearm-reference.ts';
-import { bestPerRecord, firstLevels, isWildcard, matchKeysWithFirstLevels, matchOneEditMany, matchWildcard, probesFor, type KeyHit, type MatchReason } from './key-matching.ts';
-import { kindsOf, LIST_DEFS, type ListName } from './lists.ts';
+import { bestPerRecord, firstLevels, isWildcard, matchKeysWithFirstLevels, matchOneEditMany, matchWildcard, probesFor, type KeyHit } from './key-matching.ts';
+import { kindsOf, LIST_DEFS } from './lists.ts';
 import type { QueryLog, QueryMeta } from './query-log.ts';
 import { firstLevelColumns } from './record-shape.ts';
 import { fieldsCondition, hasFields, listsInScope } from './structured-fields.ts';
-import type { SearchFields } from './search-view.ts';
-
-export interface SearchInput {
-  identifier?: string;
-  list?: ListName;
-  fields?: SearchFields;
-  /** Also look one edit away (typos, swaps); on by default for a single search. */
-  oneEdit?: boolean;
-  limit?: number;
-  onBehalfOfOrgId?: string;
-}
-
-/** A first-level hit: only the identifying fields, and why it matched. */
-export interface SearchHit {
-  list: ListName;
-  recordId: string;
-  match: MatchReason;
-  firstLevel: Record<string, unknown>;
-}
-
-export interface SearchReply {
-  queryId: string;
-  hits: SearchHit[];
-  /** When the identifier was an MRZ: how it was read (the document's fields only). */
-  mrz?: MrzReading;
-}
+import type { ListName, MrzReading, SearchHit, SearchInput, SearchReply } from './search-view.ts';
 
 /** One item, by identifier or by structured fields, across all lists or one; every search is logged. */
 export function createSearch(deps: { database: Database; reference: FirearmReference; queryLog: QueryLog; countryOfAlpha3?: (code: string) => Promise<string | null> }) {

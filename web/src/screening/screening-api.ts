@@ -1,15 +1,14 @@
 import { api, API_BASE, ApiError, withQuery, type ProblemDetails } from '../app/api.ts';
-import type { SearchFields } from '../../../server/screening/search-view.ts';
+import type { ListName, SearchHit, SearchInput as SearchBody, SearchReply } from '../../../server/screening/search-view.ts';
+import type { ArtImage } from '../../../server/screening/art-images-view.ts';
 
 /** The API of /api/v1/screening, as the server's zod schemas describe it. */
-export const LISTS = ['travel_documents', 'vehicles', 'firearms', 'art', 'containers', 'vessels'] as const;
-export type ListName = (typeof LISTS)[number];
+// The list names and the search's shapes are the server's own, from its dependency-free view files.
+export { LISTS, type ListName, type MatchType, type MatchReason, type MrzReading, type SearchHit, type SearchInput as SearchBody, type SearchReply } from '../../../server/screening/search-view.ts';
+export type { ArtImage } from '../../../server/screening/art-images-view.ts';
 
 export const IDENTIFIER_KINDS = ['mrz', 'vin', 'container', 'imo', 'firearm_serial', 'document_number'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
-
-export const MATCH_TYPES = ['exact', 'normalised', 'folded', 'one_edit', 'wildcard', 'fields'] as const;
-export type MatchType = (typeof MATCH_TYPES)[number];
 
 export const MAX_BATCH_ITEMS = 10_000;
 
@@ -32,62 +31,6 @@ export interface IdentifierResult {
   fields?: Record<string, unknown>;
   warnings: string[];
   errors: LocatedError[];
-}
-
-export type OneEdit =
-  | { op: 'substitution' | 'transposition'; position: number; searched: string; recorded: string }
-  | { op: 'missing_character'; position: number; recorded: string }
-  | { op: 'extra_character'; position: number; searched: string };
-
-export interface MatchReason {
-  type: MatchType;
-  key?: string;
-  edit?: OneEdit;
-  detail: string;
-}
-
-export interface SearchHit {
-  list: ListName;
-  recordId: string;
-  match: MatchReason;
-  firstLevel: Record<string, unknown>;
-}
-
-export interface SearchBody {
-  identifier?: string;
-  list?: ListName;
-  fields?: SearchFields;
-  oneEdit?: boolean;
-  limit?: number;
-  onBehalfOfOrgId?: string;
-}
-
-/** How the server read an MRZ given as the identifier: the document's fields only, never the holder's. */
-export interface MrzReading {
-  format: string;
-  valid: boolean;
-  documentType: string | null;
-  documentNumber: string;
-  issuingState: string | null;
-  issuingCountry: string | null;
-  expiryDate: string;
-  checks: { documentNumber: boolean; expiryDate: boolean; composite: boolean | null };
-  errors: { field: string; message: string }[];
-  warnings: string[];
-}
-
-export interface SearchReply {
-  queryId: string;
-  hits: SearchHit[];
-  mrz?: MrzReading;
-}
-
-export interface ArtImage {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  createdAt: string;
 }
 
 /** What an I2C officer picks the member administration from. */
