@@ -4,25 +4,14 @@ import type { Database, Db } from '../platform/db/database.ts';
 import { textArray } from '../platform/db/pg-array.ts';
 import type { AuditEntry, AuditLog } from '../platform/context.ts';
 import { auditLog, users } from './tables.ts';
+import type { AuditLogEntry, ChainVerdict } from './audit-view.ts';
 
 const GENESIS = '0'.repeat(64);
 // One lock serialises appends so that each row really follows the previous one, across processes.
 const CHAIN_LOCK = 7310002;
 
-interface ChainFields {
-  id: number;
-  at: Date;
-  actorUserId: string | null;
-  actorOrgId: string | null;
-  onBehalfOfOrgId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: unknown;
-  ip: string | null;
-  requestId: string | null;
-  prevHash: string;
-}
+/** What a row's hash covers: the stored row but its own hash. */
+type ChainFields = Omit<typeof auditLog.$inferSelect, 'hash'>;
 
 /** JSON with sorted keys, so that a jsonb round trip (which reorders keys) hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -76,7 +65,7 @@ export function createAuditLog(database: Database): AuditLog {
           prevHash,
         };
         prevHash = rowHash(row);
-        return { ...row, detail: row.detail as Record<string, unknown>, hash: prevHash };
+        return { ...row, hash: prevHash };
       });
       // Whole columns as array parameters: the statement is built in constant time whatever the number of rows
       // (a query builder's per-value work held up every other request while a screening log was written).
@@ -100,12 +89,6 @@ export function createAuditLog(database: Database): AuditLog {
   };
 }
 
-export interface ChainVerdict {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: string | null;
-}
-
 /** Walks the whole chain in id order and names the first row whose hash or link does not hold. */
 export async function verifyAuditChain(database: Database, batch = 5000): Promise<ChainVerdict> {
   let prev = GENESIS;
@@ -115,7 +98,7 @@ export async function verifyAuditChain(database: Database, batch = 5000): Promis
     const rows = await database.db.select().from(auditLog).where(gt(auditLog.id, after)).orderBy(asc(auditLog.id)).limit(batch);
     if (rows.length === 0) return { ok: true, checked, firstBrokenId: null };
     for (const r of rows) {
-      const expected = rowHash({ ...r, detail: r.detail });
+      const expected = rowHash(r);
       if (r.prevHash !== prev || r.hash !== expected) return { ok: false, checked, firstBrokenId: String(r.id) };
       prev = r.hash;
       after = r.id;
@@ -135,7 +118,7 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-export async function searchAudit(database: Database, q: AuditQuery) {
+export async function searchAudit(database: Database, q: AuditQuery): Promise<{ items: AuditLogEntry[]; total: number }> {
   const where: SQL[] = [];
   if (q.actor) where.push(sql`(${users.username} ILIKE ${q.actor + '%'} OR ${auditLog.actorUserId}::text = ${q.actor})`);
   if (q.action) where.push(sql`${auditLog.action} LIKE ${q.action.replace(/[%_]/g, '\\$&') + '%'}`);

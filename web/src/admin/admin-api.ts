@@ -2,6 +2,8 @@ import { api, withQuery } from '../app/api.ts';
 
 export { ORG_KINDS, type OrgKind, type UserView as User } from '../../../server/identity/directory-view.ts';
 import type { OrgKind, UserView as User } from '../../../server/identity/directory-view.ts';
+export type { AuditLogEntry as AuditEntry, ChainVerdict as ChainVerification } from '../../../server/identity/audit-view.ts';
+import type { AuditLogEntry as AuditEntry, ChainVerdict as ChainVerification } from '../../../server/identity/audit-view.ts';
 
 export interface Org {
   id: string;
@@ -56,21 +58,6 @@ export interface ApiToken {
   expiresAt: string | null;
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  orgId: string | null;
-  onBehalfOfOrgId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: unknown;
-  ip: string | null;
-  requestId: string | null;
-}
-
 export interface AuditFilter {
   actor: string;
   action: string;
@@ -79,12 +66,6 @@ export interface AuditFilter {
   to: string;
   page: number;
   pageSize: number;
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: string | null;
 }
 
 export const adminApi = {
