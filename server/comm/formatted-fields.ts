@@ -1,5 +1,6 @@
 import type { FieldError } from '../platform/http/problem.ts';
 import type { ReferenceSets } from '../reference/module.ts';
+import type { RenderedField, RenderedSection } from './formatted-view.ts';
 import { TEMPLATE_LANGS, type GroupField, type Labels, type LeafField, type TemplateDefinition, type TemplateField, type TemplateLang } from './templates-schema.ts';
 
 export type FieldValues = Record<string, unknown>;
@@ -269,20 +270,6 @@ function display(f: LeafField, v: unknown, lang: TemplateLang, look: Lookups): s
     default:
       return String(v);
   }
-}
-
-export interface RenderedField {
-  key: string;
-  type: string;
-  label: string;
-  value: unknown;
-  display?: string;
-  entries?: { key: string; type: string; label: string; value: unknown; display: string }[][];
-}
-export interface RenderedSection {
-  key: string;
-  label: string;
-  fields: RenderedField[];
 }
 
 /** The filled fields by section, labelled in the reader's language (what the API returns beside the text). */

@@ -4,6 +4,7 @@ import type { operationStats } from './cases.ts';
 import { label, labelledFields, type FieldValues, type Lookups } from './formatted-fields.ts';
 import { RTL_LANGS, word } from './newsletter-text.ts';
 import type { Labels, TemplateDefinition, TemplateLang } from './templates-schema.ts';
+import type { NewsletterMeta } from './newsletter-view.ts';
 
 export type OperationStats = z.infer<typeof operationStats>;
 
@@ -28,15 +29,6 @@ export interface NewsletterData {
   period: { byTemplate: { code: string | null; count: number }[] };
   labels: { templates: Record<string, Labels>; commodity: Record<string, Labels>; precursors: Record<string, Labels> };
   seizures: NewsletterSeizure[];
-}
-
-export interface NewsletterMeta {
-  kind: 'daily' | 'on_demand';
-  localDay: string;
-  timeZone: string;
-  periodStart: string;
-  periodEnd: string;
-  generatedAt: string;
 }
 
 export type RenderMode =

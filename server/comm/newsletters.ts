@@ -8,7 +8,8 @@ import { notFound } from '../platform/http/problem.ts';
 import { createReferenceService } from '../reference/module.ts';
 import type { Cases } from './cases.ts';
 import { mentionedCodes, readerLang, type FieldValues, type Lookups } from './formatted-fields.ts';
-import { renderNewsletter, type NewsletterData, type NewsletterMeta, type NewsletterSeizure, type RenderMode } from './newsletter-render.ts';
+import { renderNewsletter, type NewsletterData, type NewsletterSeizure, type RenderMode } from './newsletter-render.ts';
+import type { NewsletterMeta, NewsletterSummary } from './newsletter-view.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';
 import { opParams } from './schema.ts';
 import { TEMPLATE_LANGS, type Labels, type TemplateDefinition, type TemplateLang } from './templates-schema.ts';
@@ -30,6 +31,7 @@ const THUMB_PX = 480;
 const MAX_PERIOD_MS = 7 * 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
+// The type is NewsletterSummary of newsletter-view.ts, which the web app imports; `satisfies` keeps the schema in step with it.
 export const newsletterSummary = z.object({
   id: z.uuid(),
   kind: z.enum(['daily', 'on_demand']).describe('daily: made by the scheduled job; on_demand: asked for by the OCU'),
@@ -41,8 +43,7 @@ export const newsletterSummary = z.object({
   generatedBy: z.string().nullable().describe('who asked for it (null: the daily job)'),
   recipients: z.number().describe('members it was mailed to'),
   seizures: z.number(),
-});
-export type NewsletterSummary = z.infer<typeof newsletterSummary>;
+}) satisfies z.ZodType<NewsletterSummary>;
 export const newsletterQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(30),

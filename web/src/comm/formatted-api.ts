@@ -1,5 +1,10 @@
 import { API_BASE, api, withQuery } from '../app/api.ts';
 import type { ComposeInput } from './comm-api.ts';
+import type { RenderedSection } from '../../../server/comm/formatted-view.ts';
+import type { NewsletterSummary } from '../../../server/comm/newsletter-view.ts';
+
+// The labelled sections and the newsletter summary are the server's own types, from its dependency-free view files.
+export type { NewsletterSummary } from '../../../server/comm/newsletter-view.ts';
 
 /** Templates, formatted messages, cases and statistics of /api/v1/operations/:opId, as the server describes them. */
 export type Labels = { en: string } & Partial<Record<'fr' | 'es' | 'pt' | 'ru' | 'fa-AF' | 'ur', string>>;
@@ -41,15 +46,6 @@ export interface Template {
   updatedAt: string;
 }
 
-export interface LabelledLeaf {
-  key: string;
-  type: string;
-  label: string;
-  value: unknown;
-  display?: string;
-  entries?: { key: string; type: string; label: string; value: unknown; display: string }[][];
-}
-
 export interface FormattedMessage {
   id: string;
   operationId: string;
@@ -70,7 +66,7 @@ export interface FormattedMessage {
   recipientCount: number;
   lang: string;
   fields: Record<string, unknown>;
-  sections: { key: string; label: string; fields: LabelledLeaf[] }[];
+  sections: RenderedSection[];
   text: string;
   case: { status: 'open' | 'closed'; answers: { id: string; number: string | null; templateCode: string; sentAt: string }[] } | null;
 }
@@ -118,20 +114,6 @@ export interface CenExportPreview {
   warnings: { field: string; kind: string; excerpt: string }[];
   errors: { field: string; message: string }[];
   exported: { seizureId: string; reference: string } | null;
-}
-
-/** One newsletter of the operation's archive (the daily one or one asked for by the OCU). */
-export interface NewsletterSummary {
-  id: string;
-  kind: 'daily' | 'on_demand';
-  localDay: string;
-  timeZone: string;
-  periodStart: string;
-  periodEnd: string;
-  generatedAt: string;
-  generatedBy: string | null;
-  recipients: number;
-  seizures: number;
 }
 
 const op = (opId: string) => `/operations/${opId}`;
