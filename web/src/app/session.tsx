@@ -115,6 +115,12 @@ export function useMe(): Me {
   return me;
 }
 
+/** The CSRF token of the session, read when called, for the uploads that do not go through the JSON client. */
+export function useCsrfToken(): () => string | null {
+  const queryClient = useQueryClient();
+  return () => queryClient.getQueryData<SessionAnswer | null>(SESSION_KEY)?.csrfToken ?? null;
+}
+
 export function isAdmin(me: Me | null): boolean {
   return !!me?.roles.includes('admin');
 }

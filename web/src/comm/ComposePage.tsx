@@ -4,7 +4,7 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, FormActions, Field, TextField, useErrorMessage, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
-import { useMe } from '../app/session.tsx';
+import { useCsrfToken, useMe } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
 import {
   ADDRESS_MODES,
@@ -15,7 +15,6 @@ import {
   MAX_ATTACHMENTS,
   MAX_FILE_BYTES,
   uploadRaw,
-  useCsrfToken,
   type AddressMode,
   type Attachment,
   type Member,

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { useErrorMessage } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
-import { useMe } from '../app/session.tsx';
+import { useCsrfToken, useMe } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
-import { commApi, commKeys, documentUploadPath, documentUrl, fileSize, mayManage, MAX_FILE_BYTES, uploadRaw, useCsrfToken, type LibraryFile, type LibraryFolder, type Operation } from './comm-api.ts';
+import { commApi, commKeys, documentUploadPath, documentUrl, fileSize, mayManage, MAX_FILE_BYTES, uploadRaw, type LibraryFile, type LibraryFolder, type Operation } from './comm-api.ts';
 import { NewFolderDialog } from './NewFolderDialog.tsx';
 import { OperationFrame } from './OperationFrame.tsx';
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Field, describedBy } from '../app/forms.tsx';
 import { useErrorMessage } from '../app/forms.tsx';
 import { Typeahead } from '../reference/Typeahead.tsx';
-import { attachmentUploadPath, uploadRaw, useCsrfToken, type Attachment } from './comm-api.ts';
+import { useCsrfToken } from '../app/session.tsx';
+import { attachmentUploadPath, uploadRaw, type Attachment } from './comm-api.ts';
 import { labelIn, type LeafField, type TemplateField } from './formatted-api.ts';
 
 export type Values = Record<string, unknown>;

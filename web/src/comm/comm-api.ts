@@ -1,6 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { API_BASE, api, uploadRaw as uploadAs, withQuery } from '../app/api.ts';
-import type { SessionAnswer } from '../identity/identity-api.ts';
 
 /** The API of /api/v1/operations (CENcomm), as the server's zod schemas describe it. */
 export const OPERATION_STATUSES = ['planned', 'active', 'closed', 'archived'] as const;
@@ -217,12 +215,6 @@ export const attachmentUrl = (opId: string, messageId: string, fileId: string) =
 export const documentUrl = (opId: string, docId: string) => `${API_BASE}${op(opId)}/library/documents/${docId}`;
 export const attachmentUploadPath = (opId: string, name: string) => withQuery(`${op(opId)}/attachments`, { name });
 export const documentUploadPath = (opId: string, name: string, folder?: string) => withQuery(`${op(opId)}/library/documents`, { name, folder });
-
-/** The CSRF token of the session, for uploads that do not go through the JSON client. */
-export function useCsrfToken(): () => string | null {
-  const queryClient = useQueryClient();
-  return () => queryClient.getQueryData<SessionAnswer | null>(['session'])?.csrfToken ?? null;
-}
 
 /** Always as octet-stream: the server takes any type, and a JSON file must not be parsed as a request. */
 export function uploadRaw<T>(path: string, file: Blob, csrf: string | null, onProgress?: (fraction: number) => void): Promise<T> {

@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format.ts';
+import { useCsrfToken } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
-import type { SessionAnswer } from '../identity/identity-api.ts';
 import { artImageUrl, MAX_IMAGE_BYTES, screeningApi, screeningKeys, uploadArtImage, type ArtImage } from './screening-api.ts';
 import { useScreeningErrorMessage } from './screening-messages.ts';
 
@@ -46,7 +46,7 @@ export function ArtImagesEditor({ recordId }: { recordId: string }) {
   const [busy, setBusy] = useState(false);
   const record = useQuery({ queryKey: screeningKeys.record('art', recordId), queryFn: () => screeningApi.record('art', recordId) });
   const images = (record.data?.images as ArtImage[] | undefined) ?? [];
-  const csrf = () => queryClient.getQueryData<SessionAnswer | null>(['session'])?.csrfToken ?? null;
+  const csrf = useCsrfToken();
   const refresh = () => queryClient.invalidateQueries({ queryKey: screeningKeys.record('art', recordId) });
 
   const upload = async (files: FileList | null) => {

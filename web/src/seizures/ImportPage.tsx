@@ -6,7 +6,7 @@ import { ErrorSummary, useFormErrors } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { importApi, templateUrl, uploadType, type ImportView } from './import-api.ts';
-import { useCsrfToken } from './PhotosPanel.tsx';
+import { useCsrfToken } from '../app/session.tsx';
 import { SeizuresNav } from './SeizuresNav.tsx';
 import { seizureKeys, uploadRaw } from './seizures-api.ts';
 

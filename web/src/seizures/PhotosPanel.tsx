@@ -3,14 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/forms.tsx';
 import { useToasts } from '../app/toasts.tsx';
-import type { SessionAnswer } from '../identity/identity-api.ts';
+import { useCsrfToken } from '../app/session.tsx';
 import { MAX_PHOTO_BYTES, photoUrl, seizureKeys, seizuresApi, uploadRaw, type Photo, type Seizure } from './seizures-api.ts';
-
-/** The CSRF token of the session, for the uploads that do not go through the JSON client. */
-export function useCsrfToken(): () => string | null {
-  const queryClient = useQueryClient();
-  return () => queryClient.getQueryData<SessionAnswer | null>(['session'])?.csrfToken ?? null;
-}
 
 /** Photos of a seizure: thumbnails, and for its administration upload (images, 10 MB) and removal. */
 export function PhotosPanel({ seizure, editable }: { seizure: Seizure; editable: boolean }) {
