@@ -165,6 +165,8 @@ test('the OCU generates a newsletter and reads it in the archive; an NCP reads i
   await i2c.goto(`/operations/${opId}`);
   await i2c.getByRole('navigation', { name: 'Operation pages' }).getByRole('link', { name: 'Newsletters' }).click();
   const archive = i2c.getByTestId('newsletters');
+  // Count once the archive has loaded: a row, or the line saying there is none.
+  await expect(archive.locator('tr[data-newsletter], td.empty').first()).toBeVisible();
   const before = await archive.locator('tr[data-newsletter]').count();
   await i2c.getByRole('button', { name: 'Generate now' }).click();
   await expect(i2c.getByText(/^Newsletter made and mailed to \d+ members\.$/)).toBeVisible();
