@@ -7,9 +7,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { prepareDatabase } from '../server/database-setup.ts';
 import { startServer, stopServer } from './app-process.ts';
-import { createAuditLog } from '../server/identity/audit.ts';
-import { issueApiToken } from '../server/identity/api-tokens.ts';
-import { createOrganisation, createUser } from '../server/identity/directory.ts';
+import { createAuditLog, issueApiToken, createOrganisation, createUser } from '../server/identity/index.ts';
 import { openDatabase, type Database } from '../server/platform/db/database.ts';
 import { textArray, uuidArray } from '../server/platform/db/pg-array.ts';
 

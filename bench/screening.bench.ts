@@ -6,10 +6,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { prepareDatabase } from '../server/database-setup.ts';
-import { createAuditLog } from '../server/identity/audit.ts';
-import { createOrganisation, createUser } from '../server/identity/directory.ts';
+import { createAuditLog, createOrganisation, createUser } from '../server/identity/index.ts';
 import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
-import { generateWatchLists, type GenerateResult } from '../server/screening/generate.ts';
+import { generateWatchLists, type GenerateResult } from '../server/screening/testing.ts';
 import { startServer, stopServer } from './app-process.ts';
 import { constantRateInChild } from './constant-rate.ts';
 

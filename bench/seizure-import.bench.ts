@@ -7,12 +7,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig } from '../server/platform/config.ts';
 import type { AppContext } from '../server/platform/context.ts';
 import { prepareDatabase } from '../server/database-setup.ts';
-import { createAuditLog } from '../server/identity/audit.ts';
-import { createOrganisation, createUser } from '../server/identity/directory.ts';
+import { createAuditLog, createOrganisation, createUser } from '../server/identity/index.ts';
 import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
 import type { Principal } from '../server/platform/http/access.ts';
-import { writeSampleCsv } from '../server/seizures/import-sample.ts';
-import { importFile } from '../server/seizures/import-service.ts';
+import { writeSampleCsv } from '../server/seizures/testing.ts';
+import { importFile } from '../server/seizures/index.ts';
 
 /**
  * Seizure bulk import (issue 3 budget: ≥ 20,000 seizures/s from CSV on PostgreSQL, memory flat

@@ -6,11 +6,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { prepareDatabase } from '../server/database-setup.ts';
-import { createAuditLog } from '../server/identity/audit.ts';
-import { createOrganisations, createUser } from '../server/identity/directory.ts';
+import { createAuditLog, createOrganisations, createUser } from '../server/identity/index.ts';
 import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
-import { referenceSets } from '../server/reference/module.ts';
-import { generateSeizures } from '../server/seizures/generate.ts';
+import { referenceSets } from '../server/reference/index.ts';
+import { generateSeizures } from '../server/seizures/testing.ts';
 import { runSeizureImportBench } from './seizure-import.bench.ts';
 import { startServer, stopServer } from './app-process.ts';
 

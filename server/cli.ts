@@ -1,18 +1,14 @@
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { loadConfig } from './platform/config.ts';
 import { openConfiguredDatabase, prepareDatabase, demoReference } from './database-setup.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createAuditLog, verifyAuditChain } from './identity/audit.ts';
-import { createOrganisation, createUser, resetPassword } from './identity/directory.ts';
-import { issueApiToken, revokeApiToken } from './identity/api-tokens.ts';
-import { organisations, users } from './identity/tables.ts';
+import { createAuditLog, createOrganisation, createUser, findOrganisationByShortName, findUserIdByUsername, issueApiToken, resetPassword, revokeApiToken, verifyAuditChain } from './identity/index.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { rotateMasterKeyFile } from './maintenance/rotate-master-key.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Role } from './platform/http/access.ts';
-import { loadReferenceData, countryExists } from './reference/module.ts';
+import { loadReferenceData, countryExists } from './reference/index.ts';
 
 const HELP = `Usage: npx opencen <command> [options]
 
@@ -67,9 +63,9 @@ const need = (v: string | undefined, flag: string): string => {
 };
 
 async function userIdOf(username: string) {
-  const [u] = await database.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
-  if (!u) throw new Error(`No user ${username}.`);
-  return u.id;
+  const id = await findUserIdByUsername(database, username);
+  if (!id) throw new Error(`No user ${username}.`);
+  return id;
 }
 
 let exitCode = 0;
@@ -102,7 +98,7 @@ try {
     }
     case 'user:create': {
       const shortName = need(values.org, 'org');
-      const [org] = await database.db.select().from(organisations).where(sql`lower(${organisations.shortName}) = lower(${shortName})`);
+      const org = await findOrganisationByShortName(database, shortName);
       if (!org) throw new Error(`No organisation with short name ${shortName}.`);
       const generated = !values.system && !values.password ? randomBytes(12).toString('base64url') : undefined;
       const user = await createUser(directory, null, {

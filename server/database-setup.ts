@@ -4,10 +4,9 @@ import { dirname, join } from 'node:path';
 import type { Config } from './platform/config.ts';
 import { PROJECT_ROOT } from './platform/paths.ts';
 import { listMigrations } from './platform/db/migrate.ts';
-import { DATA_DIR } from './reference/data-files.ts';
 import { openDatabase, embeddedDir, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { loadReferenceData, createReferenceService } from './reference/module.ts';
+import { loadReferenceData, createReferenceService, REFERENCE_DATA_DIR } from './reference/index.ts';
 import type { DemoReference } from './demo/seed.ts';
 
 // What the server, the command-line tool and the test setup share to reach a ready database,
@@ -25,7 +24,7 @@ export const EMBEDDED_TEMPLATE_DIR = join(PROJECT_ROOT, 'dist', 'pgdata-template
 /** What the embedded template was built from: the migrations and the reference data files. */
 export function databaseFingerprint(): string {
   const h = createHash('sha256').update(listMigrations().map((m) => m.checksum).join());
-  for (const f of readdirSync(DATA_DIR).sort()) h.update(f).update(readFileSync(join(DATA_DIR, f)));
+  for (const f of readdirSync(REFERENCE_DATA_DIR).sort()) h.update(f).update(readFileSync(join(REFERENCE_DATA_DIR, f)));
   return h.digest('hex');
 }
 

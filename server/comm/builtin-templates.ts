@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Database, type Db, execRows } from '../platform/db/database.ts';
-import { createReferenceService } from '../reference/module.ts';
+import { createReferenceService } from '../reference/index.ts';
 import { templateDefinition, type Labels, type TemplateDefinition } from './templates-schema.ts';
 
 /** Labels in the seven UI languages, in the order en, fr, es, pt, ru, fa-AF (Dari), ur. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.ts';
-import { signIn } from '../seizures/test-helpers.ts';
+import { signIn } from '../seizures/testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
 import { requirePrincipal, type Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound, Problem } from '../platform/http/problem.ts';
-import { nonNominalProjection } from '../seizures/allowlist.ts';
-import { createSeizureServices } from '../seizures/module.ts';
-import { seizureInput } from '../seizures/schema.ts';
+import { createSeizureServices, nonNominalProjection, seizureByExternalRef, seizureInput } from '../seizures/index.ts';
 import { messageParams } from './schema.ts';
 import type { Operations } from './operations.ts';
 
@@ -114,9 +112,7 @@ export function createCenExport(ctx: Ctx, operations: Operations) {
   }
 
   async function already(orgId: string, number: string) {
-    const [row] = await ctx.database.rows<{ seizureId: string; reference: string }>(sql`SELECT id AS "seizureId", reference FROM seizures
-      WHERE org_id = ${orgId} AND external_ref = ${number}`);
-    return row ?? null;
+    return seizureByExternalRef(ctx.database, orgId, number);
   }
 
   async function preview(p: Principal, opId: string, messageId: string) {

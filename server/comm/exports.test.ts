@@ -4,7 +4,7 @@ import initSqlJs from 'sql.js';
 import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.ts';
-import { signIn } from '../seizures/test-helpers.ts';
+import { signIn } from '../seizures/testing.ts';
 
 let t: TestApp;
 type Client = Awaited<ReturnType<typeof signIn>>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import { requirePrincipal, type Principal } from '../platform/http/access.ts';
-import { createReferenceService } from '../reference/module.ts';
+import { createReferenceService } from '../reference/index.ts';
 import type { Cases } from './cases.ts';
 import { label, type FieldValues } from './formatted-fields.ts';
 import { readmeTable, toSqlite, toXlsx, type ExportColumn, type ExportTable } from './export-files.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferenceSets } from '../reference/module.ts';
+import type { ReferenceSets } from '../reference/index.ts';
 import { builtinTemplates } from './builtin-templates.ts';
 import { applyPrefills, checkFields, labelledFields, renderText, type Lookups } from './formatted-fields.ts';
 import { templateDefinition, type TemplateDefinition } from './templates-schema.ts';

@@ -1,5 +1,5 @@
 import type { FieldError } from '../platform/http/problem.ts';
-import type { ReferenceSets } from '../reference/module.ts';
+import type { ReferenceSets } from '../reference/index.ts';
 import type { RenderedField, RenderedSection } from './formatted-view.ts';
 import { TEMPLATE_LANGS, type GroupField, type Labels, type LeafField, type TemplateDefinition, type TemplateField, type TemplateLang } from './templates-schema.ts';
 

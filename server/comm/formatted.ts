@@ -5,7 +5,7 @@ import { type Db, execRows } from '../platform/db/database.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, notFound, Problem, type FieldError } from '../platform/http/problem.ts';
-import { createReferenceService, referenceSets } from '../reference/module.ts';
+import { createReferenceService, referenceSets } from '../reference/index.ts';
 import { applyPrefills, checkFields, label, labelledFields, mentionedCodes, readerLang, renderText, type FieldValues, type Lookups } from './formatted-fields.ts';
 import type { Mailbox } from './mailbox.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
 import { requirePrincipal, type Principal } from '../platform/http/access.ts';
 import { forbidden, notFound } from '../platform/http/problem.ts';
-import { createUser, resetPassword } from '../identity/directory.ts';
+import { createUser, resetPassword } from '../identity/index.ts';
 import { MAY, type Operations } from './operations.ts';
 import { memberParams, OPERATION_ROLES, opParams } from './schema.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, TestClient, type TestApp } from '../platform/testing/test-app.ts';
-import { signIn } from '../seizures/test-helpers.ts';
-import { TEST_PASSWORD } from '../identity/test-fixtures.ts';
+import { signIn } from '../seizures/testing.ts';
+import { TEST_PASSWORD } from '../identity/testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {

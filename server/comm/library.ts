@@ -5,7 +5,7 @@ import type { App, AppContext } from '../platform/context.ts';
 import { type Db, execRows } from '../platform/db/database.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/http/problem.ts';
-import { queueNotice } from '../identity/notices.ts';
+import { queueNotice } from '../identity/index.ts';
 import { MAY, type Operations } from './operations.ts';
 import { opParams } from './schema.ts';
 

@@ -5,7 +5,7 @@ import { type Db, execRows } from '../platform/db/database.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, forbidden, notFound, Problem } from '../platform/http/problem.ts';
-import { queueNotice } from '../identity/notices.ts';
+import { queueNotice } from '../identity/index.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';
 import type { z } from 'zod';
 import { MAX_ATTACHMENTS, type ComposeInput, type message } from './schema.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.ts';
 import type { MailMessage } from '../platform/context.ts';
 import type { DatabaseJobRunner } from '../platform/jobs/job-runner.ts';
-import { signIn } from '../seizures/test-helpers.ts';
+import { signIn } from '../seizures/testing.ts';
 import { createCommServices } from './module.ts';
 import { localDayHour, NEWSLETTER_MAIL } from './newsletters.ts';
 

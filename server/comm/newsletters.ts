@@ -5,7 +5,7 @@ import type { App, AppContext } from '../platform/context.ts';
 import { type Db, execRows } from '../platform/db/database.ts';
 import { requirePrincipal, type Principal } from '../platform/http/access.ts';
 import { notFound } from '../platform/http/problem.ts';
-import { createReferenceService } from '../reference/module.ts';
+import { createReferenceService } from '../reference/index.ts';
 import type { Cases } from './cases.ts';
 import { mentionedCodes, readerLang, type FieldValues, type Lookups } from './formatted-fields.ts';
 import { renderNewsletter, type NewsletterData, type NewsletterSeizure, type RenderMode } from './newsletter-render.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App } from '../platform/context.ts';
 import { requirePrincipal, type Role } from '../platform/http/access.ts';
 import { forbidden } from '../platform/http/problem.ts';
-import { listUsers } from '../identity/directory.ts';
+import { listUsers } from '../identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Mailbox } from './mailbox.ts';
 import { registerLibraryRoutes, type Library } from './library.ts';

@@ -1,9 +1,9 @@
 import type { AppContext } from '../platform/context.ts';
 import type { Role } from '../platform/http/access.ts';
-import { createOrganisations, createUser, listOrganisations } from '../identity/directory.ts';
-import { seedDemoSeizures } from '../seizures/demo.ts';
-import { seedCommDemo } from '../comm/demo.ts';
-import { seedScreeningDemo } from '../screening/demo.ts';
+import { createOrganisations, createUser, listOrganisations } from '../identity/index.ts';
+import { seedDemoSeizures } from '../seizures/index.ts';
+import { seedCommDemo } from '../comm/index.ts';
+import { seedScreeningDemo } from '../screening/index.ts';
 
 export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
 

@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.ts';
 import { generateMasterKey, loadOrCreateMasterKey, readMasterKey, writeMasterKey } from '../platform/files/master-key.ts';
 import { rotateMasterKey } from '../platform/files/key-rotation.ts';
 import { createSealer } from '../platform/crypto/sealer.ts';
-import { resealSecrets } from '../identity/reseal-secrets.ts';
+import { resealSecrets } from '../identity/index.ts';
 
 /**
  * Moves everything the master key protects to a new key: file data keys and sealed

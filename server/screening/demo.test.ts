@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.ts';
-import { signIn } from '../seizures/test-helpers.ts';
+import { signIn } from '../seizures/testing.ts';
 import { DEMO_WATCH_LISTS, seedScreeningDemo } from './demo.ts';
 
 let t: TestApp;

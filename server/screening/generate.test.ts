@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { makeUser } from '../identity/test-fixtures.ts';
+import { makeUser } from '../identity/testing.ts';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.ts';
 import { generateWatchLists, type GenerateResult } from './generate.ts';
 import { validateIdentifier } from './identifiers/index.ts';

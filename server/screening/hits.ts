@@ -9,7 +9,7 @@ import type { OrganisationNames } from './organisations.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
 import { recordColumns, toApi, type StoredRecord } from './record-shape.ts';
 import type { hit as hitSchema } from './hits-schema.ts';
-import { queueNotice } from '../identity/notices.ts';
+import { queueNotice } from '../identity/index.ts';
 import type { Meta } from './records.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs'>;

@@ -1,11 +1,11 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
-import { countryExists, createReferenceService } from '../reference/module.ts';
+import { countryExists, createReferenceService } from '../reference/index.ts';
 import { createArtImages } from './art-images.ts';
 import { createBatch } from './batch.ts';
 import { createCsvImport } from './csv-import.ts';
 import { createFirearmReference } from './firearm-reference.ts';
 import { createQueryLog, DEFAULT_RATE_LIMITS, type QueryLog, type RateLimits } from './query-log.ts';
-import { getOrganisation } from '../identity/directory.ts';
+import { getOrganisation } from '../identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { createRecords } from './records.ts';
 import { screeningRoutes, type ScreeningServices } from './routes.ts';

@@ -1,4 +1,4 @@
-import { getOrganisation, listOrganisations } from '../identity/directory.ts';
+import { getOrganisation, listOrganisations } from '../identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 
 /** What screening shows of an organisation: enough to pick one and to name it, nothing an administrator alone may see. */

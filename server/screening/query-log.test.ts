@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createHttpServer } from '../platform/http/server.ts';
-import { createAuthenticator } from '../identity/authenticate.ts';
-import { verifyAuditChain } from '../identity/audit.ts';
+import { createAuthenticator, verifyAuditChain } from '../identity/index.ts';
 import { TestClient } from '../platform/testing/test-app.ts';
 import { createScreeningModule, flushScreeningQueryLogs } from './module.ts';
 import { createQueryLog } from './query-log.ts';

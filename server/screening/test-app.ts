@@ -1,7 +1,6 @@
 import { createHttpServer } from '../platform/http/server.ts';
-import { createAuthenticator } from '../identity/authenticate.ts';
-import { makeUser, TEST_PASSWORD } from '../identity/test-fixtures.ts';
-import { totpCode } from '../identity/totp.ts';
+import { createAuthenticator } from '../identity/index.ts';
+import { makeUser, TEST_PASSWORD, totpCode } from '../identity/testing.ts';
 import type { Role } from '../platform/http/access.ts';
 import { startTestApp, TestClient, type TestApp } from '../platform/testing/test-app.ts';
 import { screeningModule } from './module.ts';

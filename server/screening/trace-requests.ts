@@ -6,7 +6,7 @@ import type { Principal } from '../platform/http/access.ts';
 import { invalidField, notFound } from '../platform/http/problem.ts';
 import { screeningProblem } from './problems.ts';
 import type { OrganisationNames } from './organisations.ts';
-import { queueNotice } from '../identity/notices.ts';
+import { queueNotice } from '../identity/index.ts';
 import type { traceRequest } from './hits-schema.ts';
 import type { Meta } from './records.ts';
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '../platform/http/problem.ts';
-import type { ReferenceSets } from '../reference/module.ts';
+import type { ReferenceSets } from '../reference/index.ts';
 import { findNominalText, type NominalWarning } from './nominal-text.ts';
 import type { SeizureInput } from './schema.ts';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { startTestApp, TestClient, type TestApp } from '../platform/testing/test-app.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 import { DEMO_SEIZURES, seedDemoSeizures } from './demo.ts';
-import { totpCode } from '../identity/totp.ts';
+import { totpCode } from '../identity/testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {

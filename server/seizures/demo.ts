@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
-import { listOrganisations } from '../identity/directory.ts';
-import { referenceSets } from '../reference/module.ts';
+import { listOrganisations } from '../identity/index.ts';
+import { referenceSets } from '../reference/index.ts';
 import { generateSeizures } from './generate.ts';
 
 /** Demo records carry these external references, so that a second start adds nothing. */

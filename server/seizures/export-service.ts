@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../platform/context.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { referenceSets } from '../reference/module.ts';
+import { referenceSets } from '../reference/index.ts';
 import { EXPORT_EXTRA_COLUMNS, extraCells, FIELD_NAMES, IMPORT_FIELDS, seizureToRow, TEMPLATE_EXAMPLES } from './import-fields.ts';
 import type { Seizure, SearchFilters } from './schema.ts';
 import { scopeOf, type Search } from './search.ts';

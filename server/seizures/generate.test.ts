@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../platform/testing/test-database.ts';
-import { createAuditLog } from '../identity/audit.ts';
-import { createOrganisation } from '../identity/directory.ts';
-import { referenceSets, type ReferenceSets } from '../reference/module.ts';
+import { createAuditLog, createOrganisation } from '../identity/index.ts';
+import { referenceSets, type ReferenceSets } from '../reference/index.ts';
 import { checkSeizure } from './check.ts';
 import { CHANNELS } from './generate-data.ts';
 import { derive, generateSeizures, seizureGenerator, type GeneratedSeizure } from './generate.ts';

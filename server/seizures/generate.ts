@@ -1,6 +1,6 @@
 import type { Database, Db } from '../platform/db/database.ts';
 import { rngOf, type Rng } from '../platform/seeded-random.ts';
-import { referenceSets, type ReferenceSets } from '../reference/module.ts';
+import { referenceSets, type ReferenceSets } from '../reference/index.ts';
 import { checkSeizure, type PreparedSeizure } from './check.ts';
 import {
   CHANNELS,

@@ -1,5 +1,5 @@
 import type { FieldError } from '../platform/http/problem.ts';
-import type { ReferenceSets } from '../reference/module.ts';
+import type { ReferenceSets } from '../reference/index.ts';
 import { CONVEYANCE_TYPES, DIRECTIONS, LOCATION_TYPES, TRANSPORT_MODES, UNITS, type Seizure } from './schema.ts';
 
 /**

@@ -10,7 +10,7 @@ import { type Db, execRows } from '../platform/db/database.ts';
 import { uuidArray, textArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, notFound, payloadTooLarge, Problem, type FieldError } from '../platform/http/problem.ts';
-import { referenceSets, type ReferenceSets } from '../reference/module.ts';
+import { referenceSets, type ReferenceSets } from '../reference/index.ts';
 import { checkSeizure, nominalWarnings, type PreparedSeizure } from './check.ts';
 import { compileLayout, convertRow, FIELD_NAMES, fieldOfPath, REQUIRED_FIELDS, suggestMapping, type Layout } from './import-fields.ts';
 import { csvHead, detectDelimiter, headerNames, readRows, sniffFile, spool, type SpooledFile } from './import-read.ts';

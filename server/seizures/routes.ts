@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
 import { requirePrincipal, type Role } from '../platform/http/access.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
-import { referenceSets } from '../reference/module.ts';
+import { referenceSets } from '../reference/index.ts';
 import { checkSeizure, nominalWarnings } from './check.ts';
 import type { Photos } from './photos.ts';
 import { MAX_PHOTO_BYTES } from './photos.ts';

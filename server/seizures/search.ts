@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { textArray } from '../platform/db/pg-array.ts';
 import type { Principal } from '../platform/http/access.ts';
-import { getOrganisation } from '../identity/directory.ts';
+import { getOrganisation } from '../identity/index.ts';
 import { isoTimes } from './store.ts';
 import type { ListQuery, SearchFilters } from './schema.ts';
 import type { SummaryRow } from './summary-view.ts';

@@ -4,7 +4,7 @@ import type { App, AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { textArray } from '../platform/db/pg-array.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
-import { referenceSets } from '../reference/module.ts';
+import { referenceSets } from '../reference/index.ts';
 import { UNITS, type SearchFilters } from './schema.ts';
 import { scopeOf, visible, whereClause, type Scope } from './search.ts';
 import { mapReply, reportQuery, reportReply, statsQuery, statsReply } from './stats-schema.ts';

@@ -1,4 +1,4 @@
-import { makeUser, TEST_PASSWORD } from '../identity/test-fixtures.ts';
+import { makeUser, TEST_PASSWORD } from '../identity/testing.ts';
 import type { Role } from '../platform/http/access.ts';
 import { TestClient, type TestApp } from '../platform/testing/test-app.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { composeMrz } from '../../server/screening/identifiers/compose-mrz.ts';
+import { composeMrz } from '../../server/screening/testing.ts';
 import { DEMO_PASSWORD, NCP_FRANCE } from './support/demo-accounts.ts';
 import { signIn } from './support/sign-in.ts';
 

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp, TestClient, type TestApp } from '../testing/test-app.ts';
-import { makeUser } from '../../identity/test-fixtures.ts';
+import { makeUser } from '../../identity/testing.ts';
 import { ROLES, type Role } from './access.ts';
-import { issueApiToken } from '../../identity/api-tokens.ts';
+import { issueApiToken } from '../../identity/index.ts';
 
 // Walks every registered API route: anonymous callers get 401, callers without a required role 403.
 let t: TestApp;

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { createAuditLog } from '../../identity/audit.ts';
-import { makeUser, TEST_PASSWORD } from '../../identity/test-fixtures.ts';
+import { createAuditLog } from '../../identity/index.ts';
+import { makeUser, TEST_PASSWORD } from '../../identity/testing.ts';
 import type { AppContext } from '../context.ts';
 
 // Two app processes on one PostgreSQL: an event raised by a request to one reaches a browser stream held by
