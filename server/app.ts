@@ -11,16 +11,16 @@ import { createHttpServer } from './platform/http/server.ts';
 import type { RegisteredRoute } from './platform/http/access.ts';
 import { loadOrCreateMasterKey } from './platform/files/master-key.ts';
 import { createFileStore } from './platform/files/file-store.ts';
-import { createSealer } from './platform/crypto/sealer.ts';
+import { createSealer, type Sealer } from './platform/crypto/sealer.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
 import { createEventBus } from './platform/realtime/event-bus.ts';
 import { createAuditLog, createAuthenticator, createIdentityModule } from './identity/index.ts';
-import { referenceModule, loadReferenceData, countryExists } from './reference/index.ts';
+import { createReferenceModule, loadReferenceData, countryExists } from './reference/index.ts';
 import { seedDemoData } from './demo/seed.ts';
-import { screeningModule } from './screening/index.ts';
-import { seizuresModule } from './seizures/index.ts';
-import { commModule, coordinatesAnOperation } from './comm/index.ts';
+import { createScreeningModule } from './screening/index.ts';
+import { createSeizuresModule } from './seizures/index.ts';
+import { createCommModule, coordinatesAnOperation } from './comm/index.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -73,14 +73,14 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   // Mail goes through the job queue: a failing SMTP server delays a message, it does not lose it.
   jobs.handle('mail.send', async (payload) => ctx.mail.send(payload as MailMessage), { maxAttempts: 8 });
   setAuthenticator(createAuthenticator(database));
-  const modules: ServerModule[] = [createIdentityModule({ sealer, countryExists: (c) => countryExists(database, c), secondFactorRequired: (u) => coordinatesAnOperation(database, u) }), referenceModule, seizuresModule, commModule, screeningModule];
+  const modules = createModules(ctx, sealer);
   registerHealth(app, database);
   events.register(app);
-  for (const m of modules) await m.routes?.(app, ctx);
-  for (const m of modules) await m.jobs?.(ctx);
+  for (const m of modules) await m.routes?.(app);
+  for (const m of modules) await m.jobs?.();
 
   // The demo notice is for the person at the console, so it is printed, not logged as JSON.
-  if (config.demo) await seedDemoData(ctx, () => demoReference(database), (m) => console.log(m));
+  if (config.demo) await seedDemoData(ctx, () => demoReference(database), (m) => console.log(m), modules);
   if (config.runJobs) jobs.start();
 
   await app.ready();
@@ -106,6 +106,20 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
       if (!opts.database) await database.close();
     },
   };
+}
+
+/**
+ * Every module, built once, in dependency order: a module receives the services of those it uses
+ * (docs/modules.md). Routes, jobs and demo data are registered in this order too.
+ */
+export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
+  const { database } = ctx;
+  const identity = createIdentityModule(ctx, { sealer, countryExists: (c) => countryExists(database, c), secondFactorRequired: (u) => coordinatesAnOperation(database, u) });
+  const reference = createReferenceModule(ctx);
+  const seizures = createSeizuresModule(ctx);
+  const comm = createCommModule(ctx, { seizures: seizures.services });
+  const screening = createScreeningModule(ctx);
+  return [identity, reference, seizures, comm, screening];
 }
 
 function registerHealth(app: App, database: Database) {

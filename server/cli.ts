@@ -5,6 +5,9 @@ import { openConfiguredDatabase, prepareDatabase, demoReference } from './databa
 import { migrate } from './platform/db/migrate.ts';
 import { createAuditLog, createOrganisation, createUser, findOrganisationByShortName, findUserIdByUsername, issueApiToken, resetPassword, revokeApiToken, verifyAuditChain } from './identity/index.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { createModules } from './app.ts';
+import { createSealer } from './platform/crypto/sealer.ts';
+import { loadOrCreateMasterKey } from './platform/files/master-key.ts';
 import { rotateMasterKeyFile } from './maintenance/rotate-master-key.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Role } from './platform/http/access.ts';
@@ -82,7 +85,10 @@ try {
       break;
     case 'seed-demo': {
       await prepareDatabase(database, console.log);
-      await seedDemoData({ config, database, db: database.db, audit } as AppContext, () => demoReference(database), console.log);
+      // Without the app's file store, mail and jobs: the modules seed what needs none of them.
+      const ctx = { config, database, db: database.db, audit } as AppContext;
+      const masterKey = loadOrCreateMasterKey(config.masterKeyFile);
+      await seedDemoData(ctx, () => demoReference(database), console.log, createModules(ctx, createSealer(masterKey.key, masterKey.id)));
       break;
     }
     case 'org:create': {

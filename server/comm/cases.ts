@@ -62,7 +62,7 @@ export function createCases(ctx: Ctx, operations: Operations) {
     LEFT JOIN LATERAL (SELECT x.id, x.number, x.template_id, x.sent_at FROM comm_messages x WHERE x.linked_warning_id = w.id AND x.status = 'sent'
       ORDER BY x.sent_at, x.id LIMIT 1) f ON true
     LEFT JOIN comm_templates ft ON ft.id = f.template_id
-    JOIN users su ON su.id = w.sender_id JOIN organisations so ON so.id = su.org_id LEFT JOIN users cu ON cu.id = w.case_closed_by`;
+    JOIN identity_users su ON su.id = w.sender_id JOIN identity_organisations so ON so.id = su.org_id LEFT JOIN identity_users cu ON cu.id = w.case_closed_by`;
   const DETAIL = sql`w.id AS "warningId", w.number, w.subject, su.display_name AS "senderName", so.country::text AS "senderCountry",
     w.sent_at AS "sentAt", a.n AS answers, extract(epoch FROM now() - w.sent_at) AS age, extract(epoch FROM a.first_at - w.sent_at) AS response,
     w.case_closed_at AS "closedAt", cu.display_name AS "closedByName", w.case_close_note AS "closeNote",
@@ -131,7 +131,7 @@ export function createCases(ctx: Ctx, operations: Operations) {
   /** Messages by template, open warnings, response times, and seizures by commodity and country (from SEIZURE fields). */
   async function stats(p: Principal, opId: string) {
     await operations.requireMember(p, opId, MAY.seeEverything);
-    const [lang] = await database.rows<{ language: string }>(sql`SELECT language FROM users WHERE id = ${p.userId}`);
+    const [lang] = await database.rows<{ language: string }>(sql`SELECT language FROM identity_users WHERE id = ${p.userId}`);
     return statsFor(opId, lang?.language);
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
 import { requirePrincipal, type Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound, Problem } from '../platform/http/problem.ts';
-import { createSeizureServices, nonNominalProjection, seizureByExternalRef, seizureInput } from '../seizures/index.ts';
+import { nonNominalProjection, seizureByExternalRef, seizureInput, type SeizureServices } from '../seizures/index.ts';
 import { messageParams } from './schema.ts';
 import type { Operations } from './operations.ts';
 
@@ -96,9 +96,7 @@ const previewReply = z.object({
  * exporting NCP's administration (provenance "cencomm"; the message number is its external reference,
  * so a message is exported once).
  */
-export function createCenExport(ctx: Ctx, operations: Operations) {
-  const seizures = createSeizureServices(ctx);
-
+export function createCenExport(ctx: Ctx, operations: Operations, seizures: SeizureServices) {
   async function load(p: Principal, opId: string, messageId: string) {
     await operations.requireMember(p, opId);
     const [m] = await ctx.database.rows<{ fields: unknown; number: string | null; sender: string; code: string | null; status: string }>(sql`SELECT m.fields, m.number,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
 import { textArray } from '../platform/db/pg-array.ts';
 import type { Principal, Role } from '../platform/http/access.ts';
-import { createCommServices } from './module.ts';
+import type { CommServices } from './module.ts';
 import { seedFormattedDemo } from './formatted-demo.ts';
 import type { OperationRole } from './schema.ts';
 
@@ -74,7 +74,7 @@ const MESSAGES: { from: Sender; to: 'all' | 'ncps' | { chosen: string[] }; subje
  * The demo operation "Global Shield" (code GS), organised by the WCO Secretariat, with the demo users
  * as members, a small library and a few messages. Runs once: nothing happens when GS exists.
  */
-export async function seedCommDemo(ctx: AppContext, log: (m: string) => void): Promise<void> {
+export async function seedCommDemo(ctx: AppContext, comm: CommServices, log: (m: string) => void): Promise<void> {
   // The command line seeds the directory without the file store or the event bus; the operation waits for the app.
   if (!ctx.files || !ctx.events || !ctx.jobs) return;
   const { database } = ctx;
@@ -82,7 +82,7 @@ export async function seedCommDemo(ctx: AppContext, log: (m: string) => void): P
   if (exists) return;
 
   const users = await database.rows<{ id: string; username: string; org_id: string; roles: Role[] | string }>(sql`SELECT id, username, org_id, roles
-    FROM users WHERE NOT disabled AND username = ANY(${textArray(MEMBERS.map((m) => m.username))})`);
+    FROM identity_users WHERE NOT disabled AND username = ANY(${textArray(MEMBERS.map((m) => m.username))})`);
   const byName = new Map(
     users.map((u) => [
       u.username,
@@ -92,7 +92,6 @@ export async function seedCommDemo(ctx: AppContext, log: (m: string) => void): P
   if (MEMBERS.some((m) => !byName.has(m.username))) return; // not the demo directory
   const as = (username: string) => byName.get(username)!;
 
-  const comm = createCommServices(ctx);
   const year = new Date().getUTCFullYear();
   const op = await comm.operations.create(as('i2c.officer'), {
     code: 'GS',

@@ -93,7 +93,7 @@ export function createExports(ctx: Ctx, operations: Operations, cases: Cases) {
     const messages = await database.rows<Record<string, unknown>>(sql`SELECT m.id, m.number, m.sent_at AS "sentAt", su.display_name AS "senderName", so.name AS "senderOrg",
         so.country::text AS "senderCountry", w.number AS "warningNumber", m.template_version AS "templateVersion", m.fields
       FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id AND t.code = 'SEIZURE'
-      JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
+      JOIN identity_users su ON su.id = m.sender_id JOIN identity_organisations so ON so.id = su.org_id
       LEFT JOIN comm_messages w ON w.id = m.linked_warning_id
       WHERE m.operation_id = ${opId} AND m.status = 'sent' ORDER BY m.sent_at, m.number`);
     const fileIds = messages.flatMap((m) => fields.filter((f) => f.type === 'attachment').flatMap((f) => (json<FieldValues>(m.fields)[f.key] as string[] | undefined) ?? []));

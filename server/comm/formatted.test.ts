@@ -6,6 +6,7 @@ import type { Principal } from '../platform/http/access.ts';
 import { createReferenceService } from '../reference/index.ts';
 import { signIn } from '../seizures/testing.ts';
 import { createCommServices } from './module.ts';
+import { createSeizureServices } from '../seizures/index.ts';
 import { seedFormattedDemo } from './formatted-demo.ts';
 import { TEMPLATE_LANGS } from './templates-schema.ts';
 
@@ -168,7 +169,7 @@ describe('templates', () => {
   it('ships the Global Shield variant with the 14 precursors and their HS codes, and the pre-arrival risk indicators', async () => {
     const { user, org } = people.coordinator;
     const p: Principal = { userId: user.id, orgId: org.id, roles: ['i2c_officer'], via: 'session', secondFactorPending: false };
-    const comm = createCommServices(t.ctx);
+    const comm = createCommServices(t.ctx, { seizures: createSeizureServices(t.ctx) });
     const op = await comm.operations.create(p, { code: `G${randomUUID().slice(0, 5)}`.toUpperCase(), name: 'Global Shield test', description: '', status: 'active', newsletterHour: 7, newsletterTimeZone: 'UTC' }, {}, { globalShield: true });
     const items = await comm.templates.list(p, op.id);
     const field = (code: string, key: string) => items.find((x) => x.code === code)!.definition.sections.flatMap((s) => s.fields).find((f) => f.key === key) as { options: { code: string; hsCode?: string; labels: Record<string, string> }[] };
@@ -403,7 +404,7 @@ describe('links and cases', () => {
 describe('demo', () => {
   it('gives the Global Shield demo a warning answered in 26 hours and one still open', async () => {
     const principal = (c: Client): Principal => ({ userId: c.user.id, orgId: c.org.id, roles: [], via: 'session', secondFactorPending: false });
-    const comm = createCommServices(t.ctx);
+    const comm = createCommServices(t.ctx, { seizures: createSeizureServices(t.ctx) });
     const p = principal(people.coordinator);
     const op = await comm.operations.create(p, { code: `D${randomUUID().slice(0, 5)}`.toUpperCase(), name: 'Demo', description: '', status: 'active', newsletterHour: 7, newsletterTimeZone: 'UTC' }, {}, { globalShield: true });
     for (const c of [people.ocu, people.kenya, people.france, people.pu]) await comm.operations.addMember(p, op.id, c.user.id, c === people.ocu ? 'ocu' : 'ncp');

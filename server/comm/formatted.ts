@@ -84,7 +84,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
   async function author(p: Principal) {
     const [u] = await database.rows<{ name: string; phone: string | null; country: string | null; office: string | null; language: string }>(sql`SELECT u.display_name AS name,
         nullif(u.profile->>'phone', '') AS phone, o.country::text AS country, coalesce(nullif(u.profile->>'officeName', ''), o.name) AS office, u.language
-      FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.id = ${p.userId}`);
+      FROM identity_users u JOIN identity_organisations o ON o.id = u.org_id WHERE u.id = ${p.userId}`);
     return u;
   }
 
@@ -260,7 +260,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
       m.template_version AS "templateVersion", m.subject, m.sender_id AS "senderId", su.display_name AS "senderName", so.country::text AS "senderCountry",
       m.sent_at AS "sentAt", m.linked_warning_id AS "linkedWarningId", w.number AS "linkedWarningNumber", m.draft_to AS "to", m.recipient_count AS "recipientCount",
       m.fields, m.case_closed_at AS "caseClosedAt"
-    FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
+    FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id JOIN identity_users su ON su.id = m.sender_id JOIN identity_organisations so ON so.id = su.org_id
     LEFT JOIN comm_messages w ON w.id = m.linked_warning_id`;
   /** What a member may read: their drafts, what they sent or received; the OCU reads every sent one. */
   const visible = (p: Principal, role: string) =>

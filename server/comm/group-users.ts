@@ -46,7 +46,7 @@ export function createGroupUsers(ctx: Ctx, operations: Operations) {
   async function reset(p: Principal, opId: string, userId: string) {
     await operations.requireMember(p, opId, MAY.manageMembers);
     const [m] = await ctx.database.rows<{ created: boolean; username: string }>(sql`SELECT m.created_for_group AS created, u.username FROM comm_members m
-      JOIN users u ON u.id = m.user_id WHERE m.operation_id = ${opId} AND m.user_id = ${userId}`);
+      JOIN identity_users u ON u.id = m.user_id WHERE m.operation_id = ${opId} AND m.user_id = ${userId}`);
     if (!m) throw notFound('Member');
     if (!m.created) throw forbidden('Only accounts created for this operation are reset here; ask an administrator for the others.');
     const { temporaryPassword } = await resetPassword(deps, p, userId);

@@ -40,7 +40,7 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
       FROM comm_library_folders f WHERE f.operation_id = ${opId} ORDER BY lower(f.name)`);
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT l.id, l.folder_id AS "folderId", f.name, f.mime, f.size,
         u.display_name AS "uploadedBy", l.uploaded_by AS "uploadedById", l.uploaded_at AS "uploadedAt"
-      FROM comm_library_files l JOIN files f ON f.id = l.file_id LEFT JOIN users u ON u.id = l.uploaded_by
+      FROM comm_library_files l JOIN files f ON f.id = l.file_id LEFT JOIN identity_users u ON u.id = l.uploaded_by
       WHERE l.operation_id = ${opId} AND ${folderId ? sql`l.folder_id = ${folderId}` : sql`l.folder_id IS NULL`}
       ORDER BY l.uploaded_at DESC`);
     return { folders, files: rows.map((r) => ({ ...r, uploadedAt: iso(r.uploadedAt) }) as z.infer<typeof libraryFile>) };

@@ -48,9 +48,9 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       to.mode === 'ncps'
         ? sql`m.role = 'ncp'`
         : to.mode === 'country'
-          ? sql`org.country = (SELECT o2.country FROM users u2 JOIN organisations o2 ON o2.id = u2.org_id WHERE u2.id = ${p.userId})`
+          ? sql`org.country = (SELECT o2.country FROM identity_users u2 JOIN identity_organisations o2 ON o2.id = u2.org_id WHERE u2.id = ${p.userId})`
           : sql`true`;
-    const rows = await execRows<{ user_id: string }>(tx, sql`SELECT m.user_id FROM comm_members m JOIN users u ON u.id = m.user_id JOIN organisations org ON org.id = u.org_id
+    const rows = await execRows<{ user_id: string }>(tx, sql`SELECT m.user_id FROM comm_members m JOIN identity_users u ON u.id = m.user_id JOIN identity_organisations org ON org.id = u.org_id
       WHERE m.operation_id = ${opId} AND m.user_id <> ${p.userId} AND NOT u.disabled AND ${filter}`);
     if (!rows.length) throw badRequest('Nobody in the operation matches these recipients.', [{ field: 'body.to.mode', message: 'matches no member' }]);
     return rows.map((r) => r.user_id);
@@ -126,10 +126,10 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     const cut = mine ? sql`LIMIT ${offset + q.pageSize}` : sql`LIMIT ${q.pageSize} OFFSET ${offset}`;
     const deliveries = q.q ? sql`comm_deliveries d` : sql`(SELECT * FROM comm_deliveries d WHERE ${box} ORDER BY d.sent_at DESC, d.message_id ${cut}) d`;
     const delivered = q.folder === 'outbox' ? null : sql`SELECT ${SUMMARY}, d.read_at IS NOT NULL AS read, d.folder, d.sent_at AS sort_at FROM ${deliveries}
-        JOIN comm_messages m ON m.id = d.message_id JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
+        JOIN comm_messages m ON m.id = d.message_id JOIN identity_users su ON su.id = m.sender_id JOIN identity_organisations so ON so.id = su.org_id
         WHERE ${box}${text}`;
     const own = mine ? sql`SELECT ${SUMMARY}, true AS read, m.sender_folder AS folder, m.sent_at AS sort_at FROM comm_messages m
-        JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
+        JOIN identity_users su ON su.id = m.sender_id JOIN identity_organisations so ON so.id = su.org_id
         WHERE m.operation_id = ${opId} AND m.sender_id = ${p.userId} AND m.sender_folder = ${q.folder}${q.unread === 'true' ? sql` AND false` : sql``}${text}` : null;
     const source = delivered && own ? sql`(${delivered}) UNION ALL (${own})` : (delivered ?? own)!;
     const page = !mine && !q.q ? sql`` : sql` LIMIT ${q.pageSize} OFFSET ${offset}`;
@@ -156,7 +156,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     const [m] = await database.rows<Record<string, unknown>>(sql`SELECT ${SUMMARY}, m.operation_id AS "operationId", m.body, m.addressed_to AS "addressedTo",
         m.reply_to_id AS "replyToId", m.forwarded_from_id AS "forwardedFromId", m.sender_folder AS "senderFolder",
         d.folder AS "deliveryFolder", d.read_at AS "readAt"
-      FROM comm_messages m JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
+      FROM comm_messages m JOIN identity_users su ON su.id = m.sender_id JOIN identity_organisations so ON so.id = su.org_id
       LEFT JOIN comm_deliveries d ON d.message_id = m.id AND d.user_id = ${p.userId}
       WHERE m.id = ${messageId} AND m.operation_id = ${opId}`);
     const isSender = m && m.senderId === p.userId;
@@ -166,7 +166,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       await events.publish('comm.read', { operationId: opId, messageId }, { userIds: [p.userId, m.senderId as string] });
     }
     const recipients = await database.rows<{ userId: string; displayName: string }>(sql`SELECT u.id AS "userId", u.display_name AS "displayName"
-      FROM comm_deliveries d JOIN users u ON u.id = d.user_id WHERE d.message_id = ${messageId} ORDER BY u.display_name LIMIT 1000`);
+      FROM comm_deliveries d JOIN identity_users u ON u.id = d.user_id WHERE d.message_id = ${messageId} ORDER BY u.display_name LIMIT 1000`);
     const attachmentList = await database.rows<{ id: string; name: string; mime: string; size: number }>(sql`SELECT f.id, f.name, f.mime, f.size
       FROM comm_attachments a JOIN files f ON f.id = a.file_id WHERE a.message_id = ${messageId} ORDER BY a.position`);
     const { senderFolder, deliveryFolder, readAt, ...rest } = m;
@@ -187,7 +187,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     if (!m) throw notFound('Message');
     if (m.sender !== p.userId && !(MAY.seeEverything as readonly string[]).includes(role)) throw forbidden('Only the sender and the OCU see who read a message.');
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT u.id AS "userId", u.display_name AS "displayName", o.country::text AS country, d.read_at AS "readAt"
-      FROM comm_deliveries d JOIN users u ON u.id = d.user_id JOIN organisations o ON o.id = u.org_id
+      FROM comm_deliveries d JOIN identity_users u ON u.id = d.user_id JOIN identity_organisations o ON o.id = u.org_id
       WHERE d.message_id = ${messageId} ORDER BY d.read_at IS NULL, d.read_at, u.display_name`);
     const recipients = rows.map((r) => ({ ...r, readAt: iso(r.readAt) })) as { userId: string; displayName: string; country: string | null; readAt: string | null }[];
     const read = recipients.filter((r) => r.readAt).length;

@@ -1,4 +1,6 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
+import type { SeizureServices } from '../seizures/index.ts';
+import { seedCommDemo } from './demo.ts';
 import { createMailbox } from './mailbox.ts';
 import { createOperations } from './operations.ts';
 export { coordinatesAnOperation } from './operations.ts';
@@ -10,7 +12,12 @@ import { createFormattedServices } from './formatted-routes.ts';
 import { createNewsletters } from './newsletters.ts';
 import { createExports } from './exports.ts';
 
-export function createCommServices(ctx: AppContext) {
+/** What comm needs of the other modules. */
+export interface CommDeps {
+  seizures: SeizureServices;
+}
+
+export function createCommServices(ctx: AppContext, deps: CommDeps) {
   const operations = createOperations(ctx);
   const mailbox = createMailbox(ctx, operations);
   const formatted = createFormattedServices(ctx, operations, mailbox);
@@ -19,20 +26,27 @@ export function createCommServices(ctx: AppContext) {
     mailbox,
     library: createLibrary(ctx, operations),
     groupUsers: createGroupUsers(ctx, operations),
-    cenExport: createCenExport(ctx, operations),
+    cenExport: createCenExport(ctx, operations, deps.seizures),
     ...formatted,
     newsletters: createNewsletters(ctx, operations, formatted.cases),
     exports: createExports(ctx, operations, formatted.cases),
   };
 }
 
-export const commModule: ServerModule = {
-  name: 'comm',
-  routes(app, ctx) {
-    commRoutes(app, { database: ctx.database, ...createCommServices(ctx) });
-  },
-  async jobs(ctx) {
-    // The daily newsletter: a job every quarter of an hour picks the operations whose hour has come.
-    await createCommServices(ctx).newsletters.registerJobs();
-  },
-};
+export type CommServices = ReturnType<typeof createCommServices>;
+
+export function createCommModule(ctx: AppContext, deps: CommDeps): ServerModule<CommServices> {
+  const services = createCommServices(ctx, deps);
+  return {
+    name: 'comm',
+    services,
+    routes(app) {
+      commRoutes(app, { database: ctx.database, ...services });
+    },
+    async jobs() {
+      // The daily newsletter: a job every quarter of an hour picks the operations whose hour has come.
+      await services.newsletters.registerJobs();
+    },
+    seedDemo: (log) => seedCommDemo(ctx, services, log),
+  };
+}

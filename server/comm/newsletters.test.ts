@@ -7,6 +7,7 @@ import type { MailMessage } from '../platform/context.ts';
 import type { DatabaseJobRunner } from '../platform/jobs/job-runner.ts';
 import { signIn } from '../seizures/testing.ts';
 import { createCommServices } from './module.ts';
+import { createSeizureServices } from '../seizures/index.ts';
 import { localDayHour, NEWSLETTER_MAIL } from './newsletters.ts';
 
 let t: TestApp;
@@ -19,7 +20,7 @@ let services: ReturnType<typeof createCommServices>;
 beforeAll(async () => {
   t = await startTestApp();
   t.ctx.mail = { send: async (m) => void mails.push(m) };
-  services = createCommServices(t.ctx);
+  services = createCommServices(t.ctx, { seizures: createSeizureServices(t.ctx) });
   people = {
     coordinator: await signIn(t, ['i2c_officer'], { country: 'BE' }),
     ocu: await signIn(t, ['rilo_analyst'], { country: 'BE' }),
@@ -225,7 +226,7 @@ describe('daily newsletter', () => {
     const at = new Date(Date.now() + 5 * 60_000);
     const { op, base, tpl } = await operation(at);
     await seizure(base, tpl);
-    const other = createCommServices(t.ctx);
+    const other = createCommServices(t.ctx, { seizures: createSeizureServices(t.ctx) });
     const [a, b] = await Promise.all([services.newsletters.runDue(at), other.newsletters.runDue(at)]);
     const [row] = await t.ctx.database.rows<{ id: string }>(sql`SELECT id FROM comm_newsletters WHERE operation_id = ${op.id}`);
     expect([...a, ...b].filter((id) => id === row.id)).toHaveLength(1);

@@ -84,7 +84,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
       database.rows<Record<string, unknown>>(sql`SELECT m.id, m.number, m.sent_at AS "sentAt", su.display_name AS "senderName", so.country::text AS "senderCountry",
           m.template_id AS "templateId", m.template_version AS "templateVersion", m.fields
         FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id AND t.code = 'SEIZURE'
-        JOIN users su ON su.id = m.sender_id JOIN organisations so ON so.id = su.org_id
+        JOIN identity_users su ON su.id = m.sender_id JOIN identity_organisations so ON so.id = su.org_id
         WHERE m.operation_id = ${opId} AND m.status = 'sent' AND ${range} ORDER BY m.sent_at, m.number`),
     ]);
     const images = rows.length
@@ -168,7 +168,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
           VALUES (${row.id}, ${stored.id}, ${th.messageId}, ${th.fileId}, ${i})`);
         data.seizures.find((s) => s.id === th.messageId)?.photos.push({ thumbId: stored.id, name: th.name });
       }
-      const members = await execRows<{ id: string }>(tx, sql`SELECT u.id FROM comm_members m JOIN users u ON u.id = m.user_id
+      const members = await execRows<{ id: string }>(tx, sql`SELECT u.id FROM comm_members m JOIN identity_users u ON u.id = m.user_id
         WHERE m.operation_id = ${opId} AND NOT u.disabled AND NOT u.system AND u.email <> '' ORDER BY u.id`);
       await tx.execute(sql`UPDATE comm_newsletters SET data = ${JSON.stringify(data)}::jsonb, recipients = ${members.length} WHERE id = ${row.id}`);
       // One job per member: each mail is rendered in its reader's language when sent, and retried on its own.
@@ -219,7 +219,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT n.id, n.kind, n.local_day AS "localDay", n.time_zone AS "timeZone", n.period_start AS "periodStart",
         n.period_end AS "periodEnd", n.generated_at AS "generatedAt", u.display_name AS "generatedBy", n.recipients,
         jsonb_array_length(n.data->'seizures') AS seizures
-      FROM comm_newsletters n LEFT JOIN users u ON u.id = n.generated_by
+      FROM comm_newsletters n LEFT JOIN identity_users u ON u.id = n.generated_by
       WHERE n.operation_id = ${opId} ${q.id ? sql`AND n.id = ${q.id}` : sql``}
       ORDER BY n.generated_at DESC, n.id LIMIT ${pageSize} OFFSET ${((q.page ?? 1) - 1) * pageSize}`);
     return rows.map((r) => ({
@@ -286,7 +286,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
     await operations.requireMember(p, opId);
     const n = await load(opId, id);
     if (!n) throw notFound('Newsletter');
-    const [u] = await database.rows<{ language: string }>(sql`SELECT language FROM users WHERE id = ${p.userId}`);
+    const [u] = await database.rows<{ language: string }>(sql`SELECT language FROM identity_users WHERE id = ${p.userId}`);
     const l = readerLang(lang ?? u?.language);
     const aids = await readingAids(n.data, l);
     const base = `/api/v1/operations/${encodeURIComponent(opId)}/newsletters/${encodeURIComponent(id)}/photos/`;
@@ -306,7 +306,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
   async function mailOne(newsletterId: string, userId: string): Promise<boolean> {
     const [u] = await database.rows<{ email: string; language: string; opId: string }>(sql`SELECT u.email, u.language, n.operation_id AS "opId"
       FROM comm_newsletters n JOIN comm_members m ON m.operation_id = n.operation_id AND m.user_id = ${userId}
-      JOIN users u ON u.id = m.user_id WHERE n.id = ${newsletterId} AND NOT u.disabled`);
+      JOIN identity_users u ON u.id = m.user_id WHERE n.id = ${newsletterId} AND NOT u.disabled`);
     if (!u) return false;
     const n = (await load(u.opId, newsletterId))!;
     const lang = readerLang(u.language);

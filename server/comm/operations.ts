@@ -62,7 +62,7 @@ export function createOperations(ctx: Ctx) {
   async function listMine(p: Principal): Promise<Operation[]> {
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT ${OPERATION_COLUMNS}, m.role AS "myRole",
         (SELECT count(*)::int FROM comm_deliveries d WHERE d.user_id = m.user_id AND d.operation_id = o.id AND d.read_at IS NULL AND d.folder <> 'bin') AS unread
-      FROM comm_members m JOIN comm_operations o ON o.id = m.operation_id JOIN organisations org ON org.id = o.organiser_org_id
+      FROM comm_members m JOIN comm_operations o ON o.id = m.operation_id JOIN identity_organisations org ON org.id = o.organiser_org_id
       WHERE m.user_id = ${p.userId} ORDER BY o.status = 'archived', o.name`);
     return rows.map(out);
   }
@@ -71,7 +71,7 @@ export function createOperations(ctx: Ctx) {
     const role = await requireMember(p, opId);
     const [row] = await database.rows<Record<string, unknown>>(sql`SELECT ${OPERATION_COLUMNS},
         (SELECT count(*)::int FROM comm_deliveries d WHERE d.user_id = ${p.userId} AND d.operation_id = o.id AND d.read_at IS NULL AND d.folder <> 'bin') AS unread
-      FROM comm_operations o JOIN organisations org ON org.id = o.organiser_org_id WHERE o.id = ${opId}`);
+      FROM comm_operations o JOIN identity_organisations org ON org.id = o.organiser_org_id WHERE o.id = ${opId}`);
     return { ...out(row), myRole: role };
   }
 
@@ -116,7 +116,7 @@ export function createOperations(ctx: Ctx) {
     await requireMember(p, opId);
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT u.id AS "userId", u.display_name AS "displayName", u.username,
         org.name AS "orgName", org.country::text AS country, m.role, m.added_at AS "addedAt", m.created_for_group AS "createdForGroup"
-      FROM comm_members m JOIN users u ON u.id = m.user_id JOIN organisations org ON org.id = u.org_id
+      FROM comm_members m JOIN identity_users u ON u.id = m.user_id JOIN identity_organisations org ON org.id = u.org_id
       WHERE m.operation_id = ${opId} ORDER BY org.country NULLS LAST, u.display_name`);
     return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));
   }
@@ -125,7 +125,7 @@ export function createOperations(ctx: Ctx) {
     await requireMember(p, opId, MAY.manageMembers);
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const [u] = await execRows<{ disabled: boolean; system: boolean }>(tx, sql`SELECT disabled, system FROM users WHERE id = ${userId}`);
+      const [u] = await execRows<{ disabled: boolean; system: boolean }>(tx, sql`SELECT disabled, system FROM identity_users WHERE id = ${userId}`);
       if (!u || u.disabled || u.system) throw notFound('User');
       const added = await execRows(tx, sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${opId}, ${userId}, ${role}, ${p.userId})
         ON CONFLICT DO NOTHING RETURNING user_id`);

@@ -1,9 +1,6 @@
-import type { AppContext } from '../platform/context.ts';
+import type { AppContext, ServerModule } from '../platform/context.ts';
 import type { Role } from '../platform/http/access.ts';
 import { createOrganisations, createUser, listOrganisations } from '../identity/index.ts';
-import { seedDemoSeizures } from '../seizures/index.ts';
-import { seedCommDemo } from '../comm/index.ts';
-import { seedScreeningDemo } from '../screening/index.ts';
 
 export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
 
@@ -41,7 +38,7 @@ export const DEMO_USERS: DemoUser[] = [
  * RILOs, one customs administration per WCO member, two partner agencies and a
  * user for every role. Does nothing when organisations exist.
  */
-export async function seedDemoData(ctx: AppContext, reference: () => Promise<DemoReference>, log: (m: string) => void) {
+export async function seedDemoData(ctx: AppContext, reference: () => Promise<DemoReference>, log: (m: string) => void, modules: Pick<ServerModule, 'seedDemo'>[]) {
   const existing = await listOrganisations(ctx.database);
   if (existing.length === 0) {
     const ref = await reference();
@@ -71,9 +68,8 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
     }
     log(`demo data loaded: ${orgIds.size} organisations, ${DEMO_USERS.length} users`);
   }
-  await seedDemoSeizures(ctx, log);
-  await seedCommDemo(ctx, log);
-  await seedScreeningDemo(ctx, log);
+  // Then each module's own demo data, in the app's module order.
+  for (const m of modules) await m.seedDemo?.(log);
   const people = DEMO_USERS.filter((u) => !u.system)
     .map((u) => `  ${u.username.padEnd(18)} ${u.note}`)
     .join('\n');

@@ -90,10 +90,16 @@ export interface AppContext {
   jobs: JobRunner;
 }
 
-/** A module plugs its routes, jobs and demo data into the app through this shape. */
-export interface ServerModule {
+/**
+ * What every module's `module.ts` builds, once per app, in `server/app.ts`: `create<Name>Module(ctx, deps)`
+ * takes the app context and the services of the modules it uses, and answers this (docs/modules.md).
+ */
+export interface ServerModule<Services = unknown> {
   name: string;
-  routes?(app: App, ctx: AppContext): void | Promise<void>;
-  jobs?(ctx: AppContext): void | Promise<void>;
-  seedDemo?(ctx: AppContext): Promise<void>;
+  /** The module's services, built once; app.ts hands them to the modules that depend on this one. */
+  services: Services;
+  routes?(app: App): void | Promise<void>;
+  jobs?(): void | Promise<void>;
+  /** Demo data, after the demo directory (organisations and users) exists; does nothing when it is there already. */
+  seedDemo?(log: (m: string) => void): Promise<void>;
 }

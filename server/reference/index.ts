@@ -2,7 +2,7 @@
  * The reference module's public face: countries, WCO regions, RILOs, HS codes, UN/LOCODE, airports, currencies,
  * the commodity taxonomy and the detection and concealment methods. Others import only from here.
  */
-export { referenceModule, countryExists } from './module.ts';
+export { createReferenceModule, countryExists } from './module.ts';
 export { loadReferenceData } from './load.ts';
 export { createReferenceService, type ReferenceService, UI_LANGS, type UiLang } from './service.ts';
 export { REFERENCE_KINDS, type ReferenceItem, type ReferenceKind } from './reference-view.ts';

@@ -1,7 +1,7 @@
-import type { ServerModule } from '../platform/context.ts';
+import type { AppContext, ServerModule } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { referenceRoutes } from './routes.ts';
-import { createReferenceService } from './service.ts';
+import { createReferenceService, type ReferenceService } from './service.ts';
 
 export { loadReferenceData } from './load.ts';
 export { createReferenceService, type ReferenceService, UI_LANGS, type UiLang } from './service.ts';
@@ -13,9 +13,13 @@ export function countryExists(database: Database, code: string): Promise<boolean
   return createReferenceService(database).isCountry(code);
 }
 
-export const referenceModule: ServerModule = {
-  name: 'reference',
-  routes(app, ctx) {
-    referenceRoutes(app, createReferenceService(ctx.database));
-  },
-};
+export function createReferenceModule(ctx: Pick<AppContext, 'database'>): ServerModule<ReferenceService> {
+  const services = createReferenceService(ctx.database);
+  return {
+    name: 'reference',
+    services,
+    routes(app) {
+      referenceRoutes(app, services);
+    },
+  };
+}

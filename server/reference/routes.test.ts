@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
-import type { AppContext } from '../platform/context.ts';
 import { createTestDatabase, type TestDatabase } from '../platform/testing/test-database.ts';
-import { referenceModule } from './module.ts';
+import { createReferenceModule } from './module.ts';
 
 let t: TestDatabase;
 let http: HttpServer;
@@ -13,7 +12,7 @@ beforeAll(async () => {
   http.setAuthenticator(async (req) =>
     req.headers.authorization ? { userId: 'u', orgId: 'o', roles: ['viewer'], via: 'token', secondFactorPending: false } : null,
   );
-  await referenceModule.routes!(http.app, { database: t.database, db: t.database.db } as unknown as AppContext);
+  await createReferenceModule({ database: t.database }).routes!(http.app);
   await http.app.ready();
 });
 afterAll(async () => {

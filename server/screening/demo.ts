@@ -13,7 +13,7 @@ export async function seedScreeningDemo(ctx: Pick<AppContext, 'database'>, log: 
   const { database } = ctx;
   const [{ seeded }] = await database.rows<{ seeded: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM screening_travel_documents) AS seeded`);
   if (seeded) return;
-  const [france] = await database.rows<{ id: string; org_id: string }>(sql`SELECT id, org_id FROM users WHERE username = 'ncp.france'`);
+  const [france] = await database.rows<{ id: string; org_id: string }>(sql`SELECT id, org_id FROM identity_users WHERE username = 'ncp.france'`);
   if (!france) return;
   const { counts, samples } = await generateWatchLists(database, { recordingOrgId: france.org_id, createdBy: france.id, ...DEMO_WATCH_LISTS, seed: 7 });
   const total = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -1,3 +1,3 @@
 /** The screening module's public face: watch lists, search, hits and trace requests. Others import only from here. */
-export { screeningModule, createScreeningModule, createScreeningServices, flushScreeningQueryLogs, rateLimitsFromEnv, LISTS, type ListName, SEARCHERS, RECORDERS } from './module.ts';
-export { seedScreeningDemo, DEMO_WATCH_LISTS } from './demo.ts';
+export { createScreeningModule, createScreeningServices, flushScreeningQueryLogs, rateLimitsFromEnv, LISTS, type ListName, SEARCHERS, RECORDERS } from './module.ts';
+export { DEMO_WATCH_LISTS } from './demo.ts';

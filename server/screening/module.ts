@@ -12,6 +12,7 @@ import { screeningRoutes, type ScreeningServices } from './routes.ts';
 import { createSearch } from './search.ts';
 import { registerIdentifierRoutes } from './identifiers-routes.ts';
 import { registerHitRoutes } from './hits-routes.ts';
+import { seedScreeningDemo } from './demo.ts';
 
 export { LISTS, type ListName } from './lists.ts';
 export { SEARCHERS, RECORDERS } from './routes.ts';
@@ -69,11 +70,12 @@ export function createScreeningServices(
   };
 }
 
-export function createScreeningModule(limits?: RateLimits): ServerModule {
+export function createScreeningModule(ctx: AppContext, opts: { limits?: RateLimits } = {}): ServerModule<ScreeningServices> {
+  const services = createScreeningServices(ctx, opts.limits ?? rateLimitsFromEnv());
   return {
     name: 'screening',
-    routes(app, ctx) {
-      const services = createScreeningServices(ctx, limits ?? rateLimitsFromEnv());
+    services,
+    routes(app) {
       screeningRoutes(app, services);
       registerIdentifierRoutes(app);
       registerHitRoutes(app, ctx, services);
@@ -83,7 +85,6 @@ export function createScreeningModule(limits?: RateLimits): ServerModule {
         queryLogs.get(ctx.database)?.delete(services.queryLog);
       });
     },
+    seedDemo: (log) => seedScreeningDemo(ctx, log),
   };
 }
-
-export const screeningModule: ServerModule = createScreeningModule();

@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await startScreeningTestApp();
   const http = await createHttpServer(t.config, false);
   http.setAuthenticator(createAuthenticator(t.ctx.database));
-  await createScreeningModule({ searchesPerMinute: 3, batchItemsPerMinute: 10 }).routes!(http.app, t.ctx);
+  await createScreeningModule(t.ctx, { limits: { searchesPerMinute: 3, batchItemsPerMinute: 10 } }).routes!(http.app);
   await http.app.ready();
   const url = await http.app.listen({ port: 0, host: '127.0.0.1' });
   limited = { url, close: () => http.app.close() };

@@ -3,7 +3,7 @@ import { createAuthenticator } from '../identity/index.ts';
 import { makeUser, TEST_PASSWORD, totpCode } from '../identity/testing.ts';
 import type { Role } from '../platform/http/access.ts';
 import { startTestApp, TestClient, type TestApp } from '../platform/testing/test-app.ts';
-import { screeningModule } from './module.ts';
+import { createScreeningModule } from './module.ts';
 
 /**
  * The test app with the screening routes. Once server/app.ts registers screeningModule, the test
@@ -15,7 +15,7 @@ export async function startScreeningTestApp(): Promise<TestApp & { screeningUrl:
   if (t.routes.some((r) => r.url.startsWith('/api/v1/screening/'))) return { ...t, screeningUrl: t.url };
   const http = await createHttpServer(t.config, false);
   http.setAuthenticator(createAuthenticator(t.ctx.database));
-  await screeningModule.routes!(http.app, t.ctx);
+  await createScreeningModule(t.ctx).routes!(http.app);
   await http.app.ready();
   const screeningUrl = await http.app.listen({ port: 0, host: '127.0.0.1' });
   return {

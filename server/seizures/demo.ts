@@ -22,7 +22,7 @@ export async function seedDemoSeizures(ctx: Pick<AppContext, 'database'>, log: (
   const orgs = (await listOrganisations(database)).filter((o) => o.kind === 'customs' && o.country && o.shortName === `${o.country}-CUSTOMS`);
   if (!orgs.length) return;
   const orgIdsByCountry = new Map(orgs.map((o) => [o.country!, o.id]));
-  const [france] = await database.rows<{ id: string; org_id: string }>(sql`SELECT id, org_id FROM users WHERE username = 'ncp.france'`);
+  const [france] = await database.rows<{ id: string; org_id: string }>(sql`SELECT id, org_id FROM identity_users WHERE username = 'ncp.france'`);
   const started = Date.now();
   const ref = await referenceSets(database);
 

@@ -37,7 +37,7 @@ export function createExports(ctx: Ctx, search: Search) {
 
   /** Records by id, in the order given, in one query. */
   async function loadMany(ids: string[]): Promise<Seizure[]> {
-    const rows = await database.rows<{ j: unknown }>(sql`SELECT ${SEIZURE_JSON} AS j FROM seizures s JOIN organisations o ON o.id = s.org_id
+    const rows = await database.rows<{ j: unknown }>(sql`SELECT ${SEIZURE_JSON} AS j FROM seizures s JOIN identity_organisations o ON o.id = s.org_id
       WHERE s.id = ANY(${uuidArray(ids)})`);
     const byId = new Map<string, Seizure>();
     for (const r of rows) {

@@ -3,11 +3,12 @@
  * `nonNominalProjection` is the one allowlist through which anything enters the seizure database from another
  * module (CENcomm's export, a national deployment's push).
  */
-export { seizuresModule, createSeizureServices } from './module.ts';
+export { createSeizuresModule, createSeizureServices } from './module.ts';
+export type { SeizureServices } from './routes.ts';
 export { insertSeizures, type NewSeizure } from './store.ts';
 export { checkSeizure, type PreparedSeizure } from './check.ts';
 export { nonNominalProjection, type Projection } from './allowlist.ts';
 export { seizureInput, type SeizureInput, type Seizure } from './schema.ts';
 export { seizureByExternalRef } from './external-ref.ts';
-export { seedDemoSeizures, DEMO_SEIZURES } from './demo.ts';
+export { DEMO_SEIZURES } from './demo.ts';
 export { importFile } from './import-service.ts';

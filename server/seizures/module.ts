@@ -5,6 +5,7 @@ import { createRecords } from './records.ts';
 import { seizureRoutes, type SeizureServices } from './routes.ts';
 import { createSearch } from './search.ts';
 import { registerStatsRoutes } from './stats.ts';
+import { seedDemoSeizures } from './demo.ts';
 
 export { insertSeizures, type NewSeizure } from './store.ts';
 export { checkSeizure, type PreparedSeizure } from './check.ts';
@@ -15,11 +16,16 @@ export function createSeizureServices(ctx: AppContext): SeizureServices {
   return { records, search: createSearch(ctx.database), photos: createPhotos(ctx, records) };
 }
 
-export const seizuresModule: ServerModule = {
-  name: 'seizures',
-  routes(app, ctx) {
-    seizureRoutes(app, ctx, createSeizureServices(ctx));
-    registerStatsRoutes(app, ctx);
-    registerImportExportRoutes(app, ctx, createSeizureServices(ctx));
-  },
-};
+export function createSeizuresModule(ctx: AppContext): ServerModule<SeizureServices> {
+  const services = createSeizureServices(ctx);
+  return {
+    name: 'seizures',
+    services,
+    routes(app) {
+      seizureRoutes(app, ctx, services);
+      registerStatsRoutes(app, ctx);
+      registerImportExportRoutes(app, ctx, services);
+    },
+    seedDemo: (log) => seedDemoSeizures(ctx, log),
+  };
+}

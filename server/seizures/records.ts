@@ -143,7 +143,7 @@ export function createRecords(ctx: Ctx) {
       await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, 'submitted');
       await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t as never);
-      const rilo = s.rilo ? (await execRows<{ id: string }>(t, sql`SELECT id FROM organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
+      const rilo = s.rilo ? (await execRows<{ id: string }>(t, sql`SELECT id FROM identity_organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
       if (rilo)
         publish = await queueNotice(
           ctx,
@@ -180,7 +180,7 @@ export function createRecords(ctx: Ctx) {
     await get(actor, id);
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT h.id::int AS id, h.at, h.user_id AS "userId", u.display_name AS "userName",
         h.action, h.changes, h.comment
-      FROM seizure_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.seizure_id = ${id} ORDER BY h.id`);
+      FROM seizure_history h LEFT JOIN identity_users u ON u.id = h.user_id WHERE h.seizure_id = ${id} ORDER BY h.id`);
     return rows.map((r) => ({
       ...r,
       at: new Date(r.at as string).toISOString(),

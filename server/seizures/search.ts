@@ -102,7 +102,7 @@ export function createSearch(database: Database) {
     const where = whereClause(scope, q);
     const offset = (q.page - 1) * q.pageSize;
     const [items, count] = await Promise.all([
-      database.rows<Record<string, unknown>>(sql`SELECT ${SUMMARY_COLUMNS} FROM seizures s JOIN organisations o ON o.id = s.org_id
+      database.rows<Record<string, unknown>>(sql`SELECT ${SUMMARY_COLUMNS} FROM seizures s JOIN identity_organisations o ON o.id = s.org_id
         WHERE ${where} ORDER BY ${sql.raw(ORDER[q.sort])} LIMIT ${q.pageSize} OFFSET ${offset}`),
       database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM seizures s WHERE ${where} LIMIT ${TOTAL_CAP + 1}) x`),
     ]);
@@ -130,7 +130,7 @@ export function createSearch(database: Database) {
     if (!scope.rilo && !scope.wco) return [];
     const rows = await database.rows<Record<string, unknown>>(sql`SELECT ${SUMMARY_COLUMNS},
         extract(epoch FROM now() - s.submitted_at) / 3600 AS "ageHours"
-      FROM seizures s JOIN organisations o ON o.id = s.org_id
+      FROM seizures s JOIN identity_organisations o ON o.id = s.org_id
       WHERE s.status = 'submitted'${scope.wco ? sql`` : sql` AND s.rilo = ${scope.rilo}`}
       ORDER BY s.submitted_at ASC LIMIT 500`);
     return rows.map((r) => ({ ...summaryOut(r), ageHours: Math.round(Number(r.ageHours) * 10) / 10 }));

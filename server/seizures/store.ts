@@ -178,7 +178,7 @@ export function isoTimes<T extends Record<string, unknown>>(o: T, keys: string[]
 export async function loadSeizure(db: Db | Database['db'], id: string, lock = false): Promise<Seizure | null> {
   const [row] = await execRows<{ j: unknown }>(
     db as Db,
-    sql`SELECT ${SEIZURE_JSON} AS j FROM seizures s JOIN organisations o ON o.id = s.org_id WHERE s.id = ${id}${lock ? sql` FOR UPDATE OF s` : sql``}`,
+    sql`SELECT ${SEIZURE_JSON} AS j FROM seizures s JOIN identity_organisations o ON o.id = s.org_id WHERE s.id = ${id}${lock ? sql` FOR UPDATE OF s` : sql``}`,
   );
   if (!row) return null;
   const s = parse<Seizure>(row.j);
