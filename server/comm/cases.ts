@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
-import { type Db, execRows } from '../platform/db/database.ts';
+import { execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
 import { label, readerLang } from './formatted-fields.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';
 import { WARNING, type TemplateDefinition } from './templates-schema.ts';
+import { isoTime } from '../platform/db/timestamps.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events'>;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
@@ -36,6 +37,25 @@ export const caseItem = z.object({
   answers: z.number(),
   firstAnswer: z.object({ id: z.uuid(), number: z.string().nullable(), templateCode: z.string(), sentAt: z.string() }).nullable(),
 });
+/** A warning as the case query reads it (timestamps as the driver gives them). */
+interface CaseRow {
+  warningId: string;
+  number: string | null;
+  subject: string;
+  senderName: string;
+  senderCountry: string | null;
+  sentAt: Date | string;
+  answers: number;
+  age: number | string | null;
+  response: number | string | null;
+  closedAt: Date | string | null;
+  closedByName: string | null;
+  closeNote: string | null;
+  firstId: string | null;
+  firstNumber: string | null;
+  firstCode: string | null;
+  firstAt: Date | string | null;
+}
 export const casePage = z.object({ items: z.array(caseItem), total: z.number(), page: z.number(), pageSize: z.number() });
 const counted = z.object({ code: z.string(), label: z.string(), count: z.number() });
 export const operationStats = z.object({
@@ -75,15 +95,15 @@ export function createCases(ctx: Ctx, operations: Operations) {
     // Open cases oldest first (the ones waiting longest); closed ones most recently closed first.
     const order = q.status === 'closed' ? sql`coalesce(a.first_at, w.case_closed_at) DESC, w.id` : sql`w.sent_at, w.id`;
     const [rows, [{ n }]] = await Promise.all([
-      database.rows<Record<string, unknown>>(sql`SELECT ${DETAIL} ${warnings(opId, DETAIL_JOINS)} AND ${filter}
+      database.rows<CaseRow>(sql`SELECT ${DETAIL} ${warnings(opId, DETAIL_JOINS)} AND ${filter}
         ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
       database.rows<{ n: number }>(sql`SELECT count(*)::int AS n ${warnings(opId)} AND ${filter}`),
     ]);
     return { items: rows.map(shape), total: n, page: q.page, pageSize: q.pageSize };
   }
 
-  function shape(r: Record<string, unknown>) {
-    const answered = (r.answers as number) > 0;
+  function shape(r: CaseRow): z.infer<typeof caseItem> {
+    const answered = r.answers > 0;
     const isClosed = answered || r.closedAt != null;
     return {
       warningId: r.warningId,
@@ -91,7 +111,7 @@ export function createCases(ctx: Ctx, operations: Operations) {
       subject: r.subject,
       senderName: r.senderName,
       senderCountry: r.senderCountry,
-      sentAt: iso(r.sentAt),
+      sentAt: isoTime(r.sentAt),
       status: isClosed ? 'closed' : 'open',
       ageSeconds: isClosed ? null : num(r.age),
       responseSeconds: answered ? num(r.response) : null,
@@ -100,20 +120,19 @@ export function createCases(ctx: Ctx, operations: Operations) {
       closedByName: answered ? null : (r.closedByName ?? null),
       closeNote: r.closeNote ?? null,
       answers: r.answers,
-      firstAnswer: r.firstId ? { id: r.firstId, number: r.firstNumber, templateCode: r.firstCode, sentAt: iso(r.firstAt) } : null,
+      firstAnswer: r.firstId && r.firstCode && r.firstAt ? { id: r.firstId, number: r.firstNumber, templateCode: r.firstCode, sentAt: isoTime(r.firstAt) } : null,
     };
   }
 
   async function one(opId: string, warningId: string) {
-    const [r] = await database.rows<Record<string, unknown>>(sql`SELECT ${DETAIL} ${warnings(opId, DETAIL_JOINS)} AND w.id = ${warningId}`);
+    const [r] = await database.rows<CaseRow>(sql`SELECT ${DETAIL} ${warnings(opId, DETAIL_JOINS)} AND w.id = ${warningId}`);
     return r ? shape(r) : null;
   }
 
   /** "Close case": the OCU closes a warning that nobody answered, with a note saying why. */
   async function close(p: Principal, opId: string, warningId: string, note: string, meta: Meta = {}) {
     await operations.requireMember(p, opId, MAY.seeEverything);
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       const [w] = await execRows<{ closed: boolean; answered: boolean }>(tx, sql`SELECT w.case_closed_at IS NOT NULL AS closed,
           EXISTS (SELECT 1 FROM comm_messages x WHERE x.linked_warning_id = w.id AND x.status = 'sent') AS answered
         FROM comm_messages w JOIN comm_templates wt ON wt.id = w.template_id AND wt.code = ${WARNING}
@@ -121,7 +140,7 @@ export function createCases(ctx: Ctx, operations: Operations) {
       if (!w) throw notFound('Warning');
       if (w.closed || w.answered) throw conflict('This case is already closed.');
       await tx.execute(sql`UPDATE comm_messages SET case_closed_at = now(), case_closed_by = ${p.userId}, case_close_note = ${note} WHERE id = ${warningId}`);
-      await audit.record({ actor: p, action: 'comm.case.close', targetType: 'operation', targetId: opId, detail: { warningId }, ...meta }, tx as never);
+      await audit.record({ actor: p, action: 'comm.case.close', targetType: 'operation', targetId: opId, detail: { warningId }, ...meta }, tx);
     });
     const coordinators = await database.rows<{ id: string }>(sql`SELECT user_id AS id FROM comm_members WHERE operation_id = ${opId} AND role IN ('ocu_plus', 'ocu')`);
     await events.publish('comm.case', { operationId: opId, warningId }, { userIds: coordinators.map((c) => c.id) });

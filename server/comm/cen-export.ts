@@ -143,7 +143,7 @@ export function registerCenExportRoutes(scope: App, cen: CenExport) {
   scope.get(
     '/api/v1/operations/:opId/messages/:messageId/cen-export',
     { config: { access: 'authenticated' }, schema: { tags, summary: 'Preview what a SEIZURE message would send to the seizure database (allowlisted fields only)', params: messageParams, response: { 200: previewReply } } },
-    async (r) => (await cen.preview(requirePrincipal(r), r.params.opId, r.params.messageId)) as never,
+    async (r) => (await cen.preview(requirePrincipal(r), r.params.opId, r.params.messageId)),
   );
   scope.post(
     '/api/v1/operations/:opId/messages/:messageId/cen-export',

@@ -10,6 +10,7 @@ import { applyPrefills, checkFields, label, labelledFields, mentionedCodes, read
 import type { Mailbox } from './mailbox.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';
 import { composeInput } from './schema.ts';
+import { isoTime } from '../platform/db/timestamps.ts';
 import type { StoredTemplate, Templates } from './templates.ts';
 import { ANSWERS, WARNING, type Labels, type TemplateDefinition, type TemplateLang } from './templates-schema.ts';
 
@@ -234,7 +235,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
                 VALUES (${opId}, ${p.userId}, ${subj}, ${body}, ${to.mode}, ${recipients.length}, ${t.id}, ${t.version}, ${JSON.stringify(values)}::jsonb, ${number},
                   ${input.linkedWarningId ?? null}) RETURNING id, sent_at::text AS sent_at`);
           if (!row) throw conflict('This draft was submitted or deleted meanwhile.');
-          await audit.record({ actor: p, action: 'comm.formatted.submit', targetType: 'operation', targetId: opId, detail: { messageId: row.id, number, template: t.code }, ...meta }, tx as never);
+          await audit.record({ actor: p, action: 'comm.formatted.submit', targetType: 'operation', targetId: opId, detail: { messageId: row.id, number, template: t.code }, ...meta }, tx);
           return { ...row, subject: subj };
         },
       },
@@ -308,11 +309,11 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
     const role = await operations.requireMember(p, opId);
     const where = sql`m.operation_id = ${opId} AND m.template_id IS NOT NULL AND m.status = ${q.status} AND ${visible(p, role)}${q.template ? sql` AND t.code = ${q.template}` : sql``}`;
     const [items, [{ n }]] = await Promise.all([
-      database.rows<Record<string, unknown>>(sql`${SELECT} WHERE ${where} ORDER BY m.sent_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
+      database.rows<Omit<z.infer<typeof formattedSummary>, 'sentAt'> & { sentAt: Date | string | null }>(sql`${SELECT} WHERE ${where} ORDER BY m.sent_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
       database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM comm_messages m JOIN comm_templates t ON t.id = m.template_id WHERE ${where}`),
     ]);
     return {
-      items: items.map((m) => ({ id: m.id, status: m.status, number: m.number, templateCode: m.templateCode, subject: m.subject, senderName: m.senderName, senderCountry: m.senderCountry, sentAt: iso(m.sentAt), linkedWarningId: m.linkedWarningId })),
+      items: items.map((m) => ({ id: m.id, status: m.status, number: m.number, templateCode: m.templateCode, subject: m.subject, senderName: m.senderName, senderCountry: m.senderCountry, sentAt: isoTime(m.sentAt), linkedWarningId: m.linkedWarningId })),
       total: n,
       page: q.page,
       pageSize: q.pageSize,

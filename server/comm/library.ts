@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
-import { type Db, execRows } from '../platform/db/database.ts';
+import { execRows } from '../platform/db/database.ts';
 import { requirePrincipal } from '../platform/http/access.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { queueNotice } from '../identity/index.ts';
@@ -64,12 +64,11 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
       if (!f) throw badRequest('No such folder in this library.', [{ field: 'querystring.folder', message: 'is not a folder of this library' }]);
     }
     let publish: () => Promise<void> = async () => undefined;
-    const id = await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const id = await database.db.transaction(async (tx) => {
       const stored = await files.put({ name, data, ownerUserId: p.userId }, tx);
       const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_library_files (operation_id, folder_id, file_id, uploaded_by)
         VALUES (${opId}, ${folderId ?? null}, ${stored.id}, ${p.userId}) RETURNING id`);
-      await audit.record({ actor: p as never, action: 'comm.library.upload', targetType: 'operation', targetId: opId, detail: { fileId: stored.id, size: data.length } }, tx as never);
+      await audit.record({ actor: p, action: 'comm.library.upload', targetType: 'operation', targetId: opId, detail: { fileId: stored.id, size: data.length } }, tx);
       const members = await execRows<{ user_id: string }>(tx, sql`SELECT user_id FROM comm_members WHERE operation_id = ${opId} AND user_id <> ${p.userId}`);
       const [op] = await execRows<{ name: string }>(tx, sql`SELECT name FROM comm_operations WHERE id = ${opId}`);
       await queueNotice(
@@ -91,20 +90,19 @@ export function createLibrary(ctx: Ctx, operations: Operations) {
     if (!row) throw notFound('Document');
     const f = await files.get(row.fileId);
     if (!f) throw notFound('Document');
-    await audit.record({ actor: p as never, action: 'comm.library.download', targetType: 'operation', targetId: opId, detail: { documentId: id } });
+    await audit.record({ actor: p, action: 'comm.library.download', targetType: 'operation', targetId: opId, detail: { documentId: id } });
     return f;
   }
 
   async function remove(p: Parameters<Operations['requireMember']>[0], opId: string, id: string) {
     const role = await operations.requireMember(p, opId);
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       const [row] = await execRows<{ file_id: string; uploaded_by: string }>(tx, sql`SELECT file_id, uploaded_by FROM comm_library_files WHERE id = ${id} AND operation_id = ${opId} FOR UPDATE`);
       if (!row) throw notFound('Document');
       if (row.uploaded_by !== p.userId && !(MAY.manageMembers as readonly string[]).includes(role)) throw forbidden('Only the uploader or an OCU+ removes a document.');
       await tx.execute(sql`DELETE FROM comm_library_files WHERE id = ${id}`);
       await files.remove(row.file_id, tx);
-      await audit.record({ actor: p as never, action: 'comm.library.remove', targetType: 'operation', targetId: opId, detail: { documentId: id } }, tx as never);
+      await audit.record({ actor: p, action: 'comm.library.remove', targetType: 'operation', targetId: opId, detail: { documentId: id } }, tx);
     });
   }
 
@@ -130,12 +128,12 @@ export function registerLibraryRoutes(scope: App, library: Library) {
   scope.get(
     `${OP}/library`,
     { config: { access: 'authenticated' }, schema: { tags, summary: 'Library folders and the documents of one folder (none: the top level)', params: opParams, querystring: z.object({ folder: z.uuid().optional() }), response: { 200: listing } } },
-    async (r) => (await library.list(requirePrincipal(r), r.params.opId, r.query.folder)) as never,
+    async (r) => (await library.list(requirePrincipal(r), r.params.opId, r.query.folder)),
   );
   scope.post(
     `${OP}/library/folders`,
     { config: { access: 'authenticated' }, schema: { tags, summary: 'Add a library folder', params: opParams, body: z.object({ name: z.string().trim().min(1, 'must not be empty').max(100) }), response: { 201: listing } } },
-    async (r, reply) => reply.status(201).send((await library.createFolder(requirePrincipal(r), r.params.opId, r.body.name)) as never),
+    async (r, reply) => reply.status(201).send((await library.createFolder(requirePrincipal(r), r.params.opId, r.body.name))),
   );
   scope.delete(
     `${OP}/library/folders/:docId`,
@@ -177,7 +175,7 @@ export function registerLibraryRoutes(scope: App, library: Library) {
           response: { 201: libraryFile },
         },
       },
-      async (r, reply) => reply.status(201).send((await library.upload(requirePrincipal(r), r.params.opId, r.query.name, r.body as Buffer, r.query.folder)) as never),
+      async (r, reply) => reply.status(201).send((await library.upload(requirePrincipal(r), r.params.opId, r.query.name, r.body as Buffer, r.query.folder))),
     );
   });
 }

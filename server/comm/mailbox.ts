@@ -8,7 +8,8 @@ import { badRequest, conflict, forbidden, notFound, Problem } from '../platform/
 import { queueNotice } from '../identity/index.ts';
 import { MAY, type Meta, type Operations } from './operations.ts';
 import type { z } from 'zod';
-import { MAX_ATTACHMENTS, type ComposeInput, type message } from './schema.ts';
+import { MAX_ATTACHMENTS, type ComposeInput, type message, type messageSummary } from './schema.ts';
+import { isoTime } from '../platform/db/timestamps.ts';
 
 export type Message = z.infer<typeof message>;
 
@@ -66,8 +67,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     if (attachmentIds.length > MAX_ATTACHMENTS) throw badRequest(`At most ${MAX_ATTACHMENTS} attachments.`, [{ field: 'body.attachmentIds', message: `at most ${MAX_ATTACHMENTS}` }]);
     let publish: () => Promise<void> = async () => undefined;
     let recipients: string[] = [];
-    const id = await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const id = await database.db.transaction(async (tx) => {
       recipients = await recipientsFor(tx, p, opId, input.to);
       for (const [field, ref] of [['replyToId', input.replyToId], ['forwardOfId', input.forwardOfId]] as const) {
         if (!ref) continue;
@@ -92,7 +92,7 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
       await tx.execute(sql`INSERT INTO comm_deliveries (message_id, user_id, operation_id, sent_at)
         SELECT ${m.id}, u, ${opId}, ${m.sent_at}::timestamptz FROM unnest(${uuidArray(recipients)}) AS u`);
       for (const [i, fileId] of attachmentIds.entries()) await tx.execute(sql`INSERT INTO comm_attachments (message_id, file_id, position) VALUES (${m.id}, ${fileId}, ${i})`);
-      await audit.record({ actor: p, action: 'comm.message.send', targetType: 'operation', targetId: opId, detail: { messageId: m.id, recipients: recipients.length }, ...meta }, tx as never);
+      await audit.record({ actor: p, action: 'comm.message.send', targetType: 'operation', targetId: opId, detail: { messageId: m.id, recipients: recipients.length }, ...meta }, tx);
       // Mail alerts say only that something is waiting: no subject, no content.
       const [op] = await execRows<{ name: string }>(tx, sql`SELECT name FROM comm_operations WHERE id = ${opId}`);
       await queueNotice(
@@ -135,13 +135,13 @@ export function createMailbox(ctx: Ctx, operations: Operations) {
     const page = !mine && !q.q ? sql`` : sql` LIMIT ${q.pageSize} OFFSET ${offset}`;
     const cap = q.q ? SEARCH_COUNT_CAP : COUNT_CAP;
     const [items, [{ n }]] = await Promise.all([
-      database.rows<Record<string, unknown>>(sql`SELECT * FROM (${source}) x ORDER BY x.sort_at DESC, x.id${page}`),
+      database.rows<Omit<z.infer<typeof messageSummary>, 'sentAt'> & { sentAt: Date | string; sort_at: unknown }>(sql`SELECT * FROM (${source}) x ORDER BY x.sort_at DESC, x.id${page}`),
       // Counting stops at a cap ("10,000+"): a folder from its index, a search over its matches.
       !q.q && !mine
         ? database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM comm_deliveries d WHERE ${box} LIMIT ${cap + 1}) y`)
         : database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${source}) x LIMIT ${cap + 1}) y`),
     ]);
-    return { items: items.map(({ sort_at: _s, ...r }) => ({ ...r, sentAt: iso(r.sentAt) })), total: Math.min(n, cap), totalCapped: n > cap, page: q.page, pageSize: q.pageSize };
+    return { items: items.map(({ sort_at: _s, ...r }) => ({ ...r, sentAt: isoTime(r.sentAt) })), total: Math.min(n, cap), totalCapped: n > cap, page: q.page, pageSize: q.pageSize };
   }
 
   async function ownFolder(opId: string, userId: string, folderId: string): Promise<boolean> {

@@ -151,12 +151,11 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
     if (!op) throw notFound('Operation');
     const local = localDayHour(opts.now, op.tz) ?? localDayHour(opts.now, 'UTC')!;
     const end = opts.now;
-    const start = await periodStart(database.db as unknown as Db, opId, end);
+    const start = await periodStart(database.db, opId, end);
     const { data, photos } = await collect(opId, start, end);
     const thumbs = await thumbnails(photos);
 
-    return database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    return database.db.transaction(async (tx) => {
       const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_newsletters (operation_id, kind, local_day, time_zone, period_start, period_end, generated_at, generated_by, data)
         VALUES (${opId}, ${opts.kind}, ${local.day}::date, ${op.tz}, ${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz,
           ${opts.by?.userId ?? null}, ${JSON.stringify(data)}::jsonb)
@@ -175,7 +174,7 @@ export function createNewsletters(ctx: Ctx, operations: Operations, cases: Cases
       for (const m of members) await ctx.jobs.enqueue(NEWSLETTER_MAIL, { newsletterId: row.id, userId: m.id }, { dedupeKey: `newsletter:${row.id}:${m.id}` }, tx);
       await audit.record(
         { actor: opts.by ?? null, action: 'comm.newsletter.generate', targetType: 'operation', targetId: opId, detail: { newsletterId: row.id, kind: opts.kind, seizures: data.seizures.length, recipients: members.length }, ...opts.meta },
-        tx as never,
+        tx,
       );
       return row.id;
     });

@@ -6,7 +6,8 @@ import type { Principal } from '../platform/http/access.ts';
 import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { installBuiltinTemplates } from './builtin-templates.ts';
 import type { z } from 'zod';
-import type { operation, OperationInput, OperationRole } from './schema.ts';
+import type { member, operation, OperationInput, OperationRole } from './schema.ts';
+import { isoTime } from '../platform/db/timestamps.ts';
 
 export type Operation = z.infer<typeof operation>;
 
@@ -16,7 +17,6 @@ export interface Meta {
   requestId?: string;
 }
 
-const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const day = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
 /** What each operation role may do (the seed: OCU+ coordinates; OCU sees everything and exports). */
@@ -78,15 +78,14 @@ export function createOperations(ctx: Ctx) {
   /** The creator becomes the operation's first OCU+; the operation gets the built-in WARNING, FEEDBACK and SEIZURE templates (`globalShield`: their Global Shield variant). */
   async function create(p: Principal, input: OperationInput, meta: Meta = {}, opts: { globalShield?: boolean } = {}) {
     try {
-      const id = await database.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      const id = await database.db.transaction(async (tx) => {
         const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_operations (code, name, description, starts_on, ends_on, status, organiser_org_id,
             newsletter_hour, newsletter_time_zone, created_by)
           VALUES (${input.code}, ${input.name}, ${input.description}, ${input.startsOn ?? null}, ${input.endsOn ?? null}, ${input.status}, ${p.orgId},
             ${input.newsletterHour}, ${input.newsletterTimeZone}, ${p.userId}) RETURNING id`);
         await tx.execute(sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${row.id}, ${p.userId}, 'ocu_plus', ${p.userId})`);
         await installBuiltinTemplates(tx, row.id, { globalShield: opts.globalShield, userId: p.userId });
-        await audit.record({ actor: p, action: 'comm.operation.create', targetType: 'operation', targetId: row.id, detail: { code: input.code }, ...meta }, tx as never);
+        await audit.record({ actor: p, action: 'comm.operation.create', targetType: 'operation', targetId: row.id, detail: { code: input.code }, ...meta }, tx);
         return row.id;
       });
       return get(p, id);
@@ -103,7 +102,7 @@ export function createOperations(ctx: Ctx) {
         await t.execute(sql`UPDATE comm_operations SET code = ${input.code}, name = ${input.name}, description = ${input.description},
           starts_on = ${input.startsOn ?? null}, ends_on = ${input.endsOn ?? null}, status = ${input.status}, newsletter_hour = ${input.newsletterHour},
           newsletter_time_zone = ${input.newsletterTimeZone}, updated_at = now() WHERE id = ${opId}`);
-        await audit.record({ actor: p, action: 'comm.operation.update', targetType: 'operation', targetId: opId, ...meta }, t as never);
+        await audit.record({ actor: p, action: 'comm.operation.update', targetType: 'operation', targetId: opId, ...meta }, t);
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict(`An operation with code ${input.code} exists.`, [{ field: 'body.code', message: 'is already used' }]);
@@ -114,35 +113,33 @@ export function createOperations(ctx: Ctx) {
 
   async function members(p: Principal, opId: string) {
     await requireMember(p, opId);
-    const rows = await database.rows<Record<string, unknown>>(sql`SELECT u.id AS "userId", u.display_name AS "displayName", u.username,
+    const rows = await database.rows<Omit<z.infer<typeof member>, 'addedAt'> & { addedAt: Date | string }>(sql`SELECT u.id AS "userId", u.display_name AS "displayName", u.username,
         org.name AS "orgName", org.country::text AS country, m.role, m.added_at AS "addedAt", m.created_for_group AS "createdForGroup"
       FROM comm_members m JOIN identity_users u ON u.id = m.user_id JOIN identity_organisations org ON org.id = u.org_id
       WHERE m.operation_id = ${opId} ORDER BY org.country NULLS LAST, u.display_name`);
-    return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));
+    return rows.map((r) => ({ ...r, addedAt: isoTime(r.addedAt) }));
   }
 
   async function addMember(p: Principal, opId: string, userId: string, role: OperationRole, meta: Meta = {}) {
     await requireMember(p, opId, MAY.manageMembers);
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       const [u] = await execRows<{ disabled: boolean; system: boolean }>(tx, sql`SELECT disabled, system FROM identity_users WHERE id = ${userId}`);
       if (!u || u.disabled || u.system) throw notFound('User');
       const added = await execRows(tx, sql`INSERT INTO comm_members (operation_id, user_id, role, added_by) VALUES (${opId}, ${userId}, ${role}, ${p.userId})
         ON CONFLICT DO NOTHING RETURNING user_id`);
       if (!added.length) throw conflict('The user is already a member of this operation.', [{ field: 'body.userId', message: 'is already a member' }]);
-      await audit.record({ actor: p, action: 'comm.member.add', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx as never);
+      await audit.record({ actor: p, action: 'comm.member.add', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx);
     });
     return members(p, opId);
   }
 
   async function setRole(p: Principal, opId: string, userId: string, role: OperationRole, meta: Meta = {}) {
     await requireMember(p, opId, MAY.manageMembers);
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       await lastCoordinatorGuard(tx, opId, userId, role);
       const changed = await execRows(tx, sql`UPDATE comm_members SET role = ${role} WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
       if (!changed.length) throw notFound('Member');
-      await audit.record({ actor: p, action: 'comm.member.role', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx as never);
+      await audit.record({ actor: p, action: 'comm.member.role', targetType: 'operation', targetId: opId, detail: { userId, role }, ...meta }, tx);
     });
     return members(p, opId);
   }
@@ -157,12 +154,11 @@ export function createOperations(ctx: Ctx) {
   /** Removal takes effect at once: the next call gets 403 and the user's live streams end on every node. */
   async function removeMember(p: Principal, opId: string, userId: string, meta: Meta = {}) {
     await requireMember(p, opId, MAY.manageMembers);
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       await lastCoordinatorGuard(tx, opId, userId, null);
       const gone = await execRows(tx, sql`DELETE FROM comm_members WHERE operation_id = ${opId} AND user_id = ${userId} RETURNING user_id`);
       if (!gone.length) throw notFound('Member');
-      await audit.record({ actor: p, action: 'comm.member.remove', targetType: 'operation', targetId: opId, detail: { userId }, ...meta }, tx as never);
+      await audit.record({ actor: p, action: 'comm.member.remove', targetType: 'operation', targetId: opId, detail: { userId }, ...meta }, tx);
     });
     await ctx.events.endStreams({ userId });
   }

@@ -48,10 +48,10 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
   const { operations: ops, mailbox } = deps;
 
   app.get(BASE, { config: { access: MEMBERS }, schema: { tags, summary: 'The operations I am a member of, with my role and unread counts', response: { 200: z.object({ items: z.array(operation) }) } } }, async (r) => ({
-    items: (await ops.listMine(requirePrincipal(r))) as never,
+    items: (await ops.listMine(requirePrincipal(r))),
   }));
   app.post(BASE, { config: { access: ORGANISERS }, schema: { tags, summary: 'Open an operation (I become its OCU+)', body: operationInput, response: { 201: operation } } }, async (r, reply) =>
-    reply.status(201).send((await ops.create(requirePrincipal(r), r.body, meta(r))) as never),
+    reply.status(201).send((await ops.create(requirePrincipal(r), r.body, meta(r)))),
   );
   // Membership is checked before anything else of the request is looked at: a non-member learns nothing, not even a validation error.
   app.register(async (plugin) => {
@@ -68,21 +68,21 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
     registerReportRoutes(scope, deps);
 
     scope.get(OP, { config: { access: MEMBERS }, schema: { tags, summary: 'One operation', params: opParams, response: { 200: operation } } }, async (r) =>
-      (await ops.get(requirePrincipal(r), r.params.opId)) as never,
+      (await ops.get(requirePrincipal(r), r.params.opId)),
     );
     scope.put(OP, { config: { access: MEMBERS }, schema: { tags, summary: 'Change an operation (OCU+)', params: opParams, body: operationInput, response: { 200: operation } } }, async (r) =>
-      (await ops.update(requirePrincipal(r), r.params.opId, r.body, meta(r))) as never,
+      (await ops.update(requirePrincipal(r), r.params.opId, r.body, meta(r))),
     );
 
     const members = z.object({ items: z.array(member) });
     scope.get(`${OP}/members`, { config: { access: MEMBERS }, schema: { tags, summary: 'Members and their operation roles', params: opParams, response: { 200: members } } }, async (r) => ({
-      items: (await ops.members(requirePrincipal(r), r.params.opId)) as never,
+      items: (await ops.members(requirePrincipal(r), r.params.opId)),
     }));
     scope.post(`${OP}/members`, { config: { access: MEMBERS }, schema: { tags, summary: 'Add a member (OCU+)', params: opParams, body: memberInput, response: { 201: members } } }, async (r, reply) =>
-      reply.status(201).send({ items: (await ops.addMember(requirePrincipal(r), r.params.opId, r.body.userId, r.body.role, meta(r))) as never }),
+      reply.status(201).send({ items: (await ops.addMember(requirePrincipal(r), r.params.opId, r.body.userId, r.body.role, meta(r))) }),
     );
     scope.put(`${OP}/members/:userId`, { config: { access: MEMBERS }, schema: { tags, summary: "Change a member's role (OCU+)", params: memberParams, body: memberRoleInput, response: { 200: members } } }, async (r) => ({
-      items: (await ops.setRole(requirePrincipal(r), r.params.opId, r.params.userId, r.body.role, meta(r))) as never,
+      items: (await ops.setRole(requirePrincipal(r), r.params.opId, r.params.userId, r.body.role, meta(r))),
     }));
     scope.delete(`${OP}/members/:userId`, { config: { access: MEMBERS }, schema: { tags, summary: 'Remove a member (OCU+); their live stream ends and their next call gets 403', params: memberParams } }, async (r, reply) => {
       await ops.removeMember(requirePrincipal(r), r.params.opId, r.params.userId, meta(r));
@@ -119,13 +119,13 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
     });
 
     scope.get(`${OP}/messages`, { config: { access: MEMBERS }, schema: { tags, summary: 'A mailbox folder (inbox, outbox, bin or mine), newest first, with search', params: opParams, querystring: mailboxQuery, response: { 200: mailboxPage } } }, async (r) =>
-      (await mailbox.list(requirePrincipal(r), r.params.opId, r.query)) as never,
+      (await mailbox.list(requirePrincipal(r), r.params.opId, r.query)),
     );
     scope.post(`${OP}/messages`, { config: { access: MEMBERS }, schema: { tags, summary: 'Send a message (to the NCPs, my country, everyone, or chosen members)', params: opParams, body: composeInput, response: { 201: message } } }, async (r, reply) =>
-      reply.status(201).send((await mailbox.send(requirePrincipal(r), r.params.opId, r.body, meta(r))) as never),
+      reply.status(201).send((await mailbox.send(requirePrincipal(r), r.params.opId, r.body, meta(r)))),
     );
     scope.get(`${OP}/messages/:messageId`, { config: { access: MEMBERS }, schema: { tags, summary: 'Open a message (marks it read)', params: messageParams, response: { 200: message } } }, async (r) =>
-      (await mailbox.getMessage(requirePrincipal(r), r.params.opId, r.params.messageId)) as never,
+      (await mailbox.getMessage(requirePrincipal(r), r.params.opId, r.params.messageId)),
     );
     scope.get(`${OP}/messages/:messageId/read-status`, { config: { access: MEMBERS }, schema: { tags, summary: 'Who read it (sender and OCU)', params: messageParams, response: { 200: readStatus } } }, async (r) =>
       mailbox.readStatus(requirePrincipal(r), r.params.opId, r.params.messageId),

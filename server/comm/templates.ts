@@ -40,7 +40,7 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
     const found = await read();
     if (found.length) return found;
     // An operation opened before templates existed gets the built-ins when first asked (templates are never deleted).
-    await database.db.transaction((t) => installBuiltinTemplates(t as unknown as Db, opId));
+    await database.db.transaction((t) => installBuiltinTemplates(t, opId));
     return read();
   }
 
@@ -72,13 +72,12 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
   async function create(p: Principal, opId: string, input: TemplateCreate, meta: Meta = {}): Promise<StoredTemplate> {
     await operations.requireMember(p, opId, MAY_EDIT_TEMPLATES);
     try {
-      const id = await database.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      const id = await database.db.transaction(async (tx) => {
         const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO comm_templates (operation_id, code, prefix, names, definition, created_by, updated_by)
           VALUES (${opId}, ${input.code}, ${input.prefix}, ${JSON.stringify(input.names)}::jsonb, ${JSON.stringify(input.definition)}::jsonb, ${p.userId}, ${p.userId}) RETURNING id`);
         await tx.execute(sql`INSERT INTO comm_template_versions (template_id, version, names, definition, created_by)
           VALUES (${row.id}, 1, ${JSON.stringify(input.names)}::jsonb, ${JSON.stringify(input.definition)}::jsonb, ${p.userId})`);
-        await audit.record({ actor: p, action: 'comm.template.create', targetType: 'operation', targetId: opId, detail: { templateId: row.id, code: input.code }, ...meta }, tx as never);
+        await audit.record({ actor: p, action: 'comm.template.create', targetType: 'operation', targetId: opId, detail: { templateId: row.id, code: input.code }, ...meta }, tx);
         return row.id;
       });
       return (await current(opId, id))!;
@@ -92,15 +91,14 @@ export function createTemplates(ctx: Ctx, operations: Operations) {
   async function update(p: Principal, opId: string, templateId: string, input: TemplateUpdate, meta: Meta = {}): Promise<StoredTemplate> {
     await operations.requireMember(p, opId, MAY_EDIT_TEMPLATES);
     try {
-      await database.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      await database.db.transaction(async (tx) => {
         const [row] = await execRows<{ version: number }>(tx, sql`UPDATE comm_templates SET prefix = ${input.prefix}, names = ${JSON.stringify(input.names)}::jsonb,
             definition = ${JSON.stringify(input.definition)}::jsonb, version = version + 1, updated_by = ${p.userId}, updated_at = now()
           WHERE id = ${templateId} AND operation_id = ${opId} RETURNING version`);
         if (!row) throw notFound('Template');
         await tx.execute(sql`INSERT INTO comm_template_versions (template_id, version, names, definition, created_by)
           VALUES (${templateId}, ${row.version}, ${JSON.stringify(input.names)}::jsonb, ${JSON.stringify(input.definition)}::jsonb, ${p.userId})`);
-        await audit.record({ actor: p, action: 'comm.template.update', targetType: 'operation', targetId: opId, detail: { templateId, version: row.version }, ...meta }, tx as never);
+        await audit.record({ actor: p, action: 'comm.template.update', targetType: 'operation', targetId: opId, detail: { templateId, version: row.version }, ...meta }, tx);
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw taken(input);

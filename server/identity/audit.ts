@@ -81,7 +81,7 @@ export function createAuditLog(database: Database): AuditLog {
       }
     };
     if (tx) await write(tx);
-    else await database.db.transaction(async (t) => write(t as unknown as Db));
+    else await database.db.transaction(async (t) => write(t));
   }
   return {
     record: (entry, tx) => append([entry], tx),

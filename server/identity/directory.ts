@@ -73,7 +73,7 @@ export async function createOrganisation(deps: DirectoryDeps, actor: Principal |
   try {
     return await deps.database.db.transaction(async (tx) => {
       const [row] = await tx.insert(organisations).values({ ...input, country: input.country ?? null, region: input.region ?? null }).returning();
-      await deps.audit.record({ actor, action: 'organisation.create', targetType: 'organisation', targetId: row.id, detail: { name: row.name }, ...meta }, tx as never);
+      await deps.audit.record({ actor, action: 'organisation.create', targetType: 'organisation', targetId: row.id, detail: { name: row.name }, ...meta }, tx);
       return { ...row, userCount: 0 };
     });
   } catch (e) {
@@ -89,7 +89,7 @@ export async function createOrganisations(deps: DirectoryDeps, actor: Principal 
       .insert(organisations)
       .values(inputs.map((o) => ({ ...o, country: o.country ?? null, region: o.region ?? null })))
       .returning({ id: organisations.id, shortName: organisations.shortName });
-    await deps.audit.record({ actor, action: 'organisation.import', targetType: 'organisation', detail: { count: rows.length }, ...meta }, tx as never);
+    await deps.audit.record({ actor, action: 'organisation.import', targetType: 'organisation', detail: { count: rows.length }, ...meta }, tx);
     return rows;
   });
 }
@@ -100,7 +100,7 @@ export async function updateOrganisation(deps: DirectoryDeps, actor: Principal, 
     return await deps.database.db.transaction(async (tx) => {
       const [row] = await tx.update(organisations).set({ ...input, updatedAt: new Date() }).where(eq(organisations.id, id)).returning();
       if (!row) throw notFound('Organisation');
-      await deps.audit.record({ actor, action: 'organisation.update', targetType: 'organisation', targetId: id, detail: { changes: input }, ...meta }, tx as never);
+      await deps.audit.record({ actor, action: 'organisation.update', targetType: 'organisation', targetId: id, detail: { changes: input }, ...meta }, tx);
       const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.orgId, id));
       return { ...row, userCount: n };
     });
@@ -185,7 +185,7 @@ export async function createUser(deps: DirectoryDeps, actor: Principal | null, i
           profile: { email: input.email },
         })
         .returning({ id: users.id });
-      await deps.audit.record({ actor, action: 'user.create', targetType: 'user', targetId: row.id, detail: { username: input.username, roles: input.roles, system: input.system }, ...meta }, tx as never);
+      await deps.audit.record({ actor, action: 'user.create', targetType: 'user', targetId: row.id, detail: { username: input.username, roles: input.roles, system: input.system }, ...meta }, tx);
       return row.id;
     });
     return getUser(deps.database, id);
@@ -205,7 +205,7 @@ export async function updateUser(deps: DirectoryDeps, actor: Principal, id: stri
   await deps.database.db.transaction(async (tx) => {
     const [row] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, id)).returning({ id: users.id });
     if (!row) throw notFound('User');
-    await deps.audit.record({ actor, action: 'user.update', targetType: 'user', targetId: id, detail: { changes: input }, ...meta }, tx as never);
+    await deps.audit.record({ actor, action: 'user.update', targetType: 'user', targetId: id, detail: { changes: input }, ...meta }, tx);
   });
   // Changed rights apply at once: a disabled user is signed out everywhere, a changed role counts on the next call.
   if (input.disabled) await destroyUserSessions(deps.database, id);
@@ -224,7 +224,7 @@ export async function resetPassword(deps: DirectoryDeps, actor: Principal | null
       .update(users)
       .set({ passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
       .where(eq(users.id, id));
-    await deps.audit.record({ actor, action: 'user.password.reset', targetType: 'user', targetId: id, ...meta }, tx as never);
+    await deps.audit.record({ actor, action: 'user.password.reset', targetType: 'user', targetId: id, ...meta }, tx);
   });
   await destroyUserSessions(deps.database, id);
   return { temporaryPassword };

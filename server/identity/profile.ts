@@ -32,7 +32,7 @@ export async function getProfile(deps: DirectoryDeps, userId: string): Promise<P
 export async function updateLanguage(deps: DirectoryDeps, p: Principal, language: Profile['language'], meta: { ip?: string; requestId?: string }) {
   await deps.database.db.transaction(async (tx) => {
     await tx.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, p.userId));
-    await deps.audit.record({ actor: p, action: 'profile.language', targetType: 'user', targetId: p.userId, detail: { language }, ...meta }, tx as never);
+    await deps.audit.record({ actor: p, action: 'profile.language', targetType: 'user', targetId: p.userId, detail: { language }, ...meta }, tx);
   });
 }
 
@@ -44,7 +44,7 @@ export async function updateProfile(deps: DirectoryDeps, p: Principal, input: Pr
   const displayName = [profile.firstName, profile.surname].filter(Boolean).join(' ') || profile.officeName;
   await deps.database.db.transaction(async (tx) => {
     await tx.update(users).set({ email, language, profile: rest, displayName, updatedAt: new Date() }).where(eq(users.id, p.userId));
-    await deps.audit.record({ actor: p, action: 'profile.update', targetType: 'user', targetId: p.userId, ...meta }, tx as never);
+    await deps.audit.record({ actor: p, action: 'profile.update', targetType: 'user', targetId: p.userId, ...meta }, tx);
   });
   return getProfile(deps, p.userId);
 }

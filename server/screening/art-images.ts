@@ -44,8 +44,7 @@ export function createArtImages(ctx: Ctx) {
     if (orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may add images to this record.');
     const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM screening_art_images WHERE art_id = ${artId}`);
     if (n >= MAX_ART_IMAGES) throw screeningProblem(409, 'too-many-images', `A record holds at most ${MAX_ART_IMAGES} images.`, [{ field: 'file', message: `at most ${MAX_ART_IMAGES} images per record` }]);
-    return database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    return database.db.transaction(async (tx) => {
       let stored: StoredFile;
       try {
         stored = await files.put({ name: input.name, data: input.data, ownerUserId: actor.userId, allowedMime: isImage }, tx);
@@ -75,8 +74,7 @@ export function createArtImages(ctx: Ctx) {
     const orgId = await owner(artId);
     if (!orgId) throw notFound('Image');
     if (orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may remove images from this record.');
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       const rows = ((await tx.execute(sql`DELETE FROM screening_art_images WHERE id = ${imageId} AND art_id = ${artId} RETURNING file_id AS "fileId"`)) as unknown as { rows: { fileId: string }[] }).rows;
       if (!rows.length) throw notFound('Image');
       await files.remove(rows[0].fileId, tx);

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { sql } from 'drizzle-orm';
 import type { AuditLog } from '../platform/context.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { notFound, Problem } from '../platform/http/problem.ts';
 import { bulkInsert, type BulkRow } from './bulk-insert.ts';
@@ -88,8 +88,8 @@ export function createCsvImport(deps: { database: Database; audit: AuditLog; rec
     const store = mode === 'valid_rows' || errors.length === 0 ? good : [];
     if (store.length)
       await database.db.transaction(async (tx) => {
-        for (let i = 0; i < store.length; i += CHUNK) await bulkInsert(tx as unknown as Db, list, actor.orgId, actor.userId, store.slice(i, i + CHUNK));
-        await audit.record({ actor, action: 'screening.import', targetType: 'screening_import', targetId: id, detail: { list, mode, rows: rowNo, stored: store.length, errors: errors.length } }, tx as never);
+        for (let i = 0; i < store.length; i += CHUNK) await bulkInsert(tx, list, actor.orgId, actor.userId, store.slice(i, i + CHUNK));
+        await audit.record({ actor, action: 'screening.import', targetType: 'screening_import', targetId: id, detail: { list, mode, rows: rowNo, stored: store.length, errors: errors.length } }, tx);
       });
     return finish(id, 'done', rowNo, store.length, errors);
   }

@@ -86,7 +86,7 @@ export function createFirearmReference(database: Database, audit: AuditLog) {
         )) as unknown as { rows: Record<string, unknown>[] };
         const row = res.rows[0];
         if (!row) throw notFound('Reference entry');
-        await audit.record({ actor, action: id ? 'screening.reference.update' : 'screening.reference.create', targetType: 'firearm_reference', targetId: row.id as string, detail: { kind: v.kind, name: v.name } }, tx as never);
+        await audit.record({ actor, action: id ? 'screening.reference.update' : 'screening.reference.create', targetType: 'firearm_reference', targetId: row.id as string, detail: { kind: v.kind, name: v.name } }, tx);
         return toApi(row) as unknown as ReferenceEntry;
       });
       cache = null;
@@ -101,7 +101,7 @@ export function createFirearmReference(database: Database, audit: AuditLog) {
     await database.db.transaction(async (tx) => {
       const res = (await tx.execute(sql`DELETE FROM screening_firearm_reference WHERE id = ${id} RETURNING kind, name`)) as unknown as { rows: { kind: string; name: string }[] };
       if (!res.rows[0]) throw notFound('Reference entry');
-      await audit.record({ actor, action: 'screening.reference.delete', targetType: 'firearm_reference', targetId: id, detail: res.rows[0] }, tx as never);
+      await audit.record({ actor, action: 'screening.reference.delete', targetType: 'firearm_reference', targetId: id, detail: res.rows[0] }, tx);
     });
     cache = null;
   }

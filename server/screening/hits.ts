@@ -99,8 +99,7 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
     if (cand.userId !== actor.userId) throw screeningProblem(403, 'not-enquirer', 'Only the officer who made this search may open its candidates.');
     const def = LIST_DEFS[cand.list];
     let publish: (() => Promise<void>) | null = null;
-    const result = await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const result = await database.db.transaction(async (tx) => {
       const recs = ((await tx.execute(sql`SELECT ${recordColumns(cand.list)} FROM ${sql.raw(def.table)} WHERE id = ${recordId}`)) as unknown as { rows: Record<string, unknown>[] }).rows;
       if (!recs[0]) throw notFound('Record');
       const record = toApi(recs[0]);
@@ -127,8 +126,7 @@ export function createHits(ctx: Ctx, options: HitOptions = {}) {
   /** The recording organisation confirms the hit or not, once; the enquirer hears of it. */
   async function decide(actor: Principal, id: string, input: { decision: Exclude<HitStatus, 'pending'>; note: string }, meta: Meta = {}): Promise<Hit> {
     let publish: (() => Promise<void>) | null = null;
-    const hit = await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const hit = await database.db.transaction(async (tx) => {
       const current = await loadHit(tx, id);
       if (!current) throw notFound('Hit');
       if (current.recordingOrgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may confirm this hit.');

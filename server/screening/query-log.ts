@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AuditLog } from '../platform/context.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
@@ -8,7 +9,10 @@ import { RateLimited, screeningProblem } from './problems.ts';
 import type { KeyHit } from './key-matching.ts';
 import type { ListName } from './lists.ts';
 import { intArray, textArray, uuidArray } from '../platform/db/pg-array.ts';
-import { toApi } from './record-shape.ts';
+import { isoTime } from '../platform/db/timestamps.ts';
+import type { queriesReply } from './schema.ts';
+
+type QueryEntry = z.infer<typeof queriesReply>['items'][number];
 
 export interface RateLimits {
   /** Single searches per user per minute. */
@@ -155,7 +159,7 @@ export function createQueryLog(database: Database, audit: AuditLog, limits: Rate
     );
   }
 
-  const inTransaction = (rows: Pending[]) => database.db.transaction(async (t) => write(t as unknown as Db, rows));
+  const inTransaction = (rows: Pending[]) => database.db.transaction(async (t) => write(t, rows));
 
   /** Stores every query waiting, in order; one at a time, so that rows keep the order they were asked in. */
   function flush(): Promise<void> {
@@ -208,13 +212,13 @@ export function createQueryLog(database: Database, audit: AuditLog, limits: Rate
     if (filter.from) conds.push(sql`at >= ${filter.from}::timestamptz`);
     if (filter.to) conds.push(sql`at < ${filter.to}::timestamptz`);
     await flush();
-    const rows = await database.rows<Record<string, unknown>>(sql`
+    const rows = await database.rows<Omit<QueryEntry, 'at'> & { at: Date | string; total: number }>(sql`
       SELECT id, at, user_id AS "userId", org_id AS "orgId", on_behalf_of_org_id AS "onBehalfOfOrgId", for_org_id AS "forOrgId",
              mode, list, query, items, hits, count(*) OVER ()::int AS total
         FROM screening_queries WHERE ${sql.join(conds, sql` AND `)}
        ORDER BY at DESC, id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`);
-    const total = (rows[0]?.total as number | undefined) ?? 0;
-    return { items: rows.map(({ total: _t, ...r }) => toApi(r)), total, page: filter.page, pageSize: filter.pageSize };
+    const total = rows[0]?.total ?? 0;
+    return { items: rows.map(({ total: _t, at, ...r }): QueryEntry => ({ ...r, at: isoTime(at) })), total, page: filter.page, pageSize: filter.pageSize };
   }
 
   return { admit, record, list, flush, close, pending: () => buffer.length };

@@ -72,9 +72,9 @@ export function createRecords(deps: RecordsDeps) {
     const names = sql.raw([...cols.map((c) => c.column), 'org_id', 'created_by', ...(values.reviewOn ? ['review_on'] : [])].join(', '));
     const vals = [...cols.map((c) => columnValue(c.type, values[c.field])), sql`${actor.orgId}::uuid`, sql`${actor.userId}::uuid`, ...(values.reviewOn ? [sql`${values.reviewOn}::date`] : [])];
     return database.db.transaction(async (tx) => {
-      const [row] = await execRows(tx as unknown as Db, sql`INSERT INTO ${sql.raw(def.table)} (${names}) VALUES (${sql.join(vals, sql`, `)}) RETURNING ${recordColumns(list)}`);
-      await writeKeys(tx as unknown as Db, list, row.id as string, keys);
-      await audit.record({ actor, action: 'screening.record.create', targetType: `screening.${list}`, targetId: row.id as string, ...meta }, tx as never);
+      const [row] = await execRows(tx, sql`INSERT INTO ${sql.raw(def.table)} (${names}) VALUES (${sql.join(vals, sql`, `)}) RETURNING ${recordColumns(list)}`);
+      await writeKeys(tx, list, row.id as string, keys);
+      await audit.record({ actor, action: 'screening.record.create', targetType: `screening.${list}`, targetId: row.id as string, ...meta }, tx);
       return { ...toApi(row), warnings };
     });
   }
@@ -110,8 +110,7 @@ export function createRecords(deps: RecordsDeps) {
     if (current.orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may change this record.');
     const merged: RecordInput = { ...current, ...patch };
     const { values, keys, warnings } = await prepare(list, merged);
-    return database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    return database.db.transaction(async (tx) => {
       const locked = await load(tx, list, id, true);
       if (!locked) throw notFound('Record');
       if (locked.updatedAt !== current.updatedAt) throw screeningProblem(409, 'record-changed', 'The record changed while this change was checked; read it again.');
@@ -119,21 +118,20 @@ export function createRecords(deps: RecordsDeps) {
       if (patch.reviewOn) sets.push(sql`review_on = ${patch.reviewOn}::date`);
       const [row] = await execRows(tx, sql`UPDATE ${sql.raw(def.table)} SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE id = ${id} RETURNING ${recordColumns(list)}`);
       await writeKeys(tx, list, id, keys);
-      await audit.record({ actor, action: 'screening.record.update', targetType: `screening.${list}`, targetId: id, detail: { fields: Object.keys(patch) }, ...meta }, tx as never);
+      await audit.record({ actor, action: 'screening.record.update', targetType: `screening.${list}`, targetId: id, detail: { fields: Object.keys(patch) }, ...meta }, tx);
       return { ...toApi(row), warnings };
     });
   }
 
   async function remove(actor: Principal, list: ListName, id: string, meta: Meta = {}): Promise<void> {
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       const current = await load(tx, list, id, true);
       if (!current) throw notFound('Record');
       if (current.orgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the recording organisation may delete this record.');
       await deps.beforeRemove?.(tx, list, id);
       await tx.execute(sql`DELETE FROM screening_keys WHERE record_id = ${id}`);
       await tx.execute(sql`DELETE FROM ${sql.raw(def(list).table)} WHERE id = ${id}`);
-      await audit.record({ actor, action: 'screening.record.delete', targetType: `screening.${list}`, targetId: id, ...meta }, tx as never);
+      await audit.record({ actor, action: 'screening.record.delete', targetType: `screening.${list}`, targetId: id, ...meta }, tx);
     });
   }
 

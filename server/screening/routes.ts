@@ -157,7 +157,7 @@ export function screeningRoutes(app: App, s: ScreeningServices): void {
   app.get(
     `${BASE}/queries`,
     { config: { access: ['admin'] }, schema: { tags: ['screening'], summary: 'Every watch-list query: who, on behalf of whom, what, when, how many hits', querystring: queriesQuery, response: { 200: queriesReply } } },
-    async (request) => s.queryLog.list(request.query) as never,
+    async (request) => s.queryLog.list(request.query),
   );
 
   app.get(

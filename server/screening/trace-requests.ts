@@ -42,8 +42,7 @@ export function createTraceRequests(ctx: Ctx, orgNames?: OrganisationNames) {
     if (!firearm) throw invalidField('body.firearmRecordId', 'is not a recorded firearm');
     if (firearm.orgId === actor.orgId) throw invalidField('body.firearmRecordId', 'was recorded by your own organisation');
     let publish: () => Promise<void> = async () => {};
-    const created = await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const created = await database.db.transaction(async (tx) => {
       const [row] = await rowsOf(tx, sql`INSERT INTO screening_trace_requests (firearm_record_id, requester_user_id, requester_org_id, owner_org_id, question)
         VALUES (${input.firearmRecordId}, ${actor.userId}, ${actor.orgId}, ${firearm.orgId}, ${input.question}) RETURNING ${COLUMNS}`);
       const req = out(row);
@@ -62,8 +61,7 @@ export function createTraceRequests(ctx: Ctx, orgNames?: OrganisationNames) {
 
   async function answer(actor: Principal, id: string, text: string, meta: Meta = {}): Promise<TraceRequest> {
     let publish: () => Promise<void> = async () => {};
-    const answered = await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const answered = await database.db.transaction(async (tx) => {
       const [current] = await rowsOf(tx, sql`SELECT ${COLUMNS} FROM screening_trace_requests WHERE id = ${id} FOR UPDATE`);
       if (!current) throw notFound('Trace request');
       if (current.ownerOrgId !== actor.orgId) throw screeningProblem(403, 'not-recording-organisation', 'Only the organisation that recorded the firearm may answer.');

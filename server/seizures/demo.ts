@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/database.ts';
 import { uuidArray } from '../platform/db/pg-array.ts';
 import { listOrganisations } from '../identity/index.ts';
 import { referenceSets } from '../reference/index.ts';
@@ -26,8 +25,7 @@ export async function seedDemoSeizures(ctx: Pick<AppContext, 'database'>, log: (
   const started = Date.now();
   const ref = await referenceSets(database);
 
-  await database.db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  await database.db.transaction(async (tx) => {
     const main = await generateSeizures(database, { count, orgIdsByCountry, seed: 2026, tx, ref, batch: 1_000, statuses: [['validated', 1]], externalRefPrefix: PREFIX });
     let own = 0;
     if (france) {

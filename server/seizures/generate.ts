@@ -466,7 +466,7 @@ export async function generateSeizures(database: Database, opts: GenerateOptions
 
   const run = async (rows: NewSeizure[]) => {
     const insert = (t: Db) => insertSeizures(t, rows);
-    const res = opts.tx ? await insert(opts.tx) : await database.db.transaction((t) => insert(t as unknown as Db));
+    const res = opts.tx ? await insert(opts.tx) : await database.db.transaction((t) => insert(t));
     out.inserted += res.ids.length;
     out.skipped += res.skipped;
     if (opts.keepInputs || opts.count <= 100_000) out.ids.push(...res.ids);

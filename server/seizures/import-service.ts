@@ -467,8 +467,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
     const live = database.kind === 'postgres';
     try {
       const ref = await referenceSets(database);
-      await database.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      await database.db.transaction(async (tx) => {
         // An organisation's first import has nothing to find: no lookup per batch (which, on a table that grew
         // from empty inside this transaction, the planner would answer with a scan of every row inserted so far).
         const [{ any }] = await execRows<{ any: boolean }>(
@@ -513,7 +512,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
             targetId: r.id,
             detail: { fileName: r.file_name, format: r.format, mode: o.mode, submit: !!o.submit, rows: c.processed, inserted, skipped, errorRows: c.errorRows },
           },
-          tx as never,
+          tx,
         );
       });
     } catch (e) {

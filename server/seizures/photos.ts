@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { MAX_PHOTO_BYTES } from './vocabulary.ts';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
-import { type Db, execRows } from '../platform/db/database.ts';
+import { execRows } from '../platform/db/database.ts';
 import type { Principal } from '../platform/http/access.ts';
 import { conflict, notFound, Problem } from '../platform/http/problem.ts';
 import type { Records, Meta } from './records.ts';
@@ -33,14 +33,13 @@ export function createPhotos(ctx: Ctx, records: Records) {
     } catch {
       thumb = Buffer.alloc(0);
     }
-    return database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    return database.db.transaction(async (tx) => {
       const file = await files.put({ name, data, ownerUserId: actor.userId, allowedMime: (m) => PHOTO_TYPES.includes(m) }, tx);
       if (!thumb.length) throw new Problem(422, 'Unprocessable Content', 'The image could not be read.', [{ field: 'file', message: 'is not a readable image' }]);
       const th = await files.put({ name: `thumb-${file.name.replace(/\.\w+$/, '')}.jpg`, data: thumb, ownerUserId: actor.userId }, tx);
       const [row] = await execRows<{ id: string }>(tx, sql`INSERT INTO seizure_photos (seizure_id, file_id, thumb_file_id, caption, created_by)
         VALUES (${seizureId}, ${file.id}, ${th.id}, ${caption}, ${actor.userId}) RETURNING id`);
-      await audit.record({ actor, action: 'seizure.photo.add', targetType: 'seizure', targetId: seizureId, detail: { photoId: row.id, size: data.length }, ...meta }, tx as never);
+      await audit.record({ actor, action: 'seizure.photo.add', targetType: 'seizure', targetId: seizureId, detail: { photoId: row.id, size: data.length }, ...meta }, tx);
       return { id: row.id, name: file.name, mime: file.mime, size: file.size, caption, createdAt: file.createdAt.toISOString() };
     });
   }
@@ -60,14 +59,13 @@ export function createPhotos(ctx: Ctx, records: Records) {
     const s = await records.get(actor, seizureId);
     if (s.orgId !== actor.orgId) throw notFound('Seizure');
     if (s.status === 'submitted') throw conflict('The seizure is with the RILO for validation.');
-    await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await database.db.transaction(async (tx) => {
       const [p] = await execRows<{ file: string; thumb: string | null }>(tx, sql`DELETE FROM seizure_photos WHERE id = ${photoId} AND seizure_id = ${seizureId}
         RETURNING file_id AS file, thumb_file_id AS thumb`);
       if (!p) throw notFound('Photo');
       await files.remove(p.file, tx);
       if (p.thumb) await files.remove(p.thumb, tx);
-      await audit.record({ actor, action: 'seizure.photo.remove', targetType: 'seizure', targetId: seizureId, detail: { photoId }, ...meta }, tx as never);
+      await audit.record({ actor, action: 'seizure.photo.remove', targetType: 'seizure', targetId: seizureId, detail: { photoId }, ...meta }, tx);
     });
   }
 

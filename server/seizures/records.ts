@@ -9,7 +9,9 @@ import { referenceSets } from '../reference/index.ts';
 import { checkSeizure, nominalWarnings } from './check.ts';
 import { insertSeizures, loadSeizure, replaceSeizure } from './store.ts';
 import { scopeOf, type Scope } from './search.ts';
-import type { Seizure, SeizureInput } from './schema.ts';
+import type { historyEntry, Seizure, SeizureInput } from './schema.ts';
+import type { z } from 'zod';
+import { isoTime } from '../platform/db/timestamps.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'events' | 'jobs'>;
 export interface Meta {
@@ -39,7 +41,7 @@ const unprocessable = (errors: { field: string; message: string }[]) =>
  */
 export function createRecords(ctx: Ctx) {
   const { database, audit } = ctx;
-  const tx = <T>(fn: (tx: Db) => Promise<T>) => database.db.transaction((t) => fn(t as unknown as Db));
+  const tx = <T>(fn: (tx: Db) => Promise<T>) => database.db.transaction((t) => fn(t));
 
   async function prepare(input: SeizureInput) {
     const ref = await referenceSets(database);
@@ -69,10 +71,10 @@ export function createRecords(ctx: Ctx) {
       const { ids } = await insertSeizures(t, [{ prepared, orgId: actor.orgId, userId: actor.userId, provenance }]);
       if (!ids.length) throw conflict(`Your administration already has a seizure with external reference ${prepared.externalRef}.`, [{ field: 'body.externalRef', message: 'is already used' }]);
       await history(t, ids[0], actor.userId, 'created', provenance === 'entered' ? {} : { provenance });
-      await audit.record({ actor, action: 'seizure.create', targetType: 'seizure', targetId: ids[0], ...meta }, t as never);
+      await audit.record({ actor, action: 'seizure.create', targetType: 'seizure', targetId: ids[0], ...meta }, t);
       return ids[0];
     });
-    return { ...(await loadSeizure(database.db as unknown as Db, id))!, warnings };
+    return { ...(await loadSeizure(database.db, id))!, warnings };
   }
 
   /** Loads for a change, refusing what the actor may not change. */
@@ -109,13 +111,13 @@ export function createRecords(ctx: Ctx) {
         await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), validated_at = NULL, validated_by = NULL WHERE id = ${id}`);
       const after = (await loadSeizure(t, id))!;
       await history(t, id, actor.userId, 'updated', diff(before, after));
-      await audit.record({ actor, action: 'seizure.update', targetType: 'seizure', targetId: id, detail: { fields: Object.keys(diff(before, after)) }, ...meta }, t as never);
+      await audit.record({ actor, action: 'seizure.update', targetType: 'seizure', targetId: id, detail: { fields: Object.keys(diff(before, after)) }, ...meta }, t);
     });
-    return { ...(await loadSeizure(database.db as unknown as Db, id))!, warnings };
+    return { ...(await loadSeizure(database.db, id))!, warnings };
   }
 
   async function get(actor: Principal, id: string): Promise<Seizure> {
-    const s = await loadSeizure(database.db as unknown as Db, id);
+    const s = await loadSeizure(database.db, id);
     if (!s) throw notFound('Seizure');
     if (s.status !== 'validated' && s.orgId !== actor.orgId) {
       const scope = await scopeOf(database, actor);
@@ -131,7 +133,7 @@ export function createRecords(ctx: Ctx) {
       if (s.status !== 'draft' && s.status !== 'returned') throw conflict('Only a draft or a returned seizure can be deleted.');
       for (const p of s.photos) await t.execute(sql`DELETE FROM seizure_photos WHERE id = ${p.id}`);
       await t.execute(sql`DELETE FROM seizures WHERE id = ${id}`);
-      await audit.record({ actor, action: 'seizure.delete', targetType: 'seizure', targetId: id, detail: { reference: s.reference }, ...meta }, t as never);
+      await audit.record({ actor, action: 'seizure.delete', targetType: 'seizure', targetId: id, detail: { reference: s.reference }, ...meta }, t);
     });
   }
 
@@ -142,7 +144,7 @@ export function createRecords(ctx: Ctx) {
       if (s.status !== 'draft' && s.status !== 'returned') throw conflict(`A ${s.status} seizure cannot be submitted.`);
       await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, 'submitted');
-      await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t as never);
+      await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t);
       const rilo = s.rilo ? (await execRows<{ id: string }>(t, sql`SELECT id FROM identity_organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
       if (rilo)
         publish = await queueNotice(
@@ -153,7 +155,7 @@ export function createRecords(ctx: Ctx) {
         );
     });
     await (publish as (() => Promise<void>) | null)?.();
-    return (await loadSeizure(database.db as unknown as Db, id))!;
+    return (await loadSeizure(database.db, id))!;
   }
 
   async function review(actor: Principal, id: string, decision: 'validated' | 'returned', comment: string | undefined, meta: Meta = {}) {
@@ -167,24 +169,24 @@ export function createRecords(ctx: Ctx) {
       else
         await t.execute(sql`UPDATE seizures SET status = 'returned', return_comment = ${comment ?? null}, updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, decision, {}, comment ?? null);
-      await audit.record({ actor, action: decision === 'validated' ? 'seizure.validate' : 'seizure.return', targetType: 'seizure', targetId: id, ...meta }, t as never);
+      await audit.record({ actor, action: decision === 'validated' ? 'seizure.validate' : 'seizure.return', targetType: 'seizure', targetId: id, ...meta }, t);
       const title = decision === 'validated' ? `Seizure ${s.reference} validated` : `Seizure ${s.reference} returned for correction`;
       const body = decision === 'validated' ? `Your seizure ${s.reference} was validated by ${s.rilo ?? 'the RILO'}.` : `Your seizure ${s.reference} was returned by ${s.rilo ?? 'the RILO'} with a comment. Open it to correct it.`;
       publish = await queueNotice(ctx, t, { title, body, link: `/seizures/${id}`, seizureId: id }, { orgIds: [s.orgId], orgRoles: ['ncp'], onlyMailAlerts: true });
     });
     await (publish as (() => Promise<void>) | null)?.();
-    return (await loadSeizure(database.db as unknown as Db, id))!;
+    return (await loadSeizure(database.db, id))!;
   }
 
   async function historyOf(actor: Principal, id: string) {
     await get(actor, id);
-    const rows = await database.rows<Record<string, unknown>>(sql`SELECT h.id::int AS id, h.at, h.user_id AS "userId", u.display_name AS "userName",
+    const rows = await database.rows<Omit<z.infer<typeof historyEntry>, 'at' | 'changes'> & { at: Date | string; changes: string | Record<string, unknown> }>(sql`SELECT h.id::int AS id, h.at, h.user_id AS "userId", u.display_name AS "userName",
         h.action, h.changes, h.comment
       FROM seizure_history h LEFT JOIN identity_users u ON u.id = h.user_id WHERE h.seizure_id = ${id} ORDER BY h.id`);
     return rows.map((r) => ({
       ...r,
-      at: new Date(r.at as string).toISOString(),
-      changes: typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes,
+      at: isoTime(r.at),
+      changes: typeof r.changes === 'string' ? (JSON.parse(r.changes) as Record<string, unknown>) : r.changes,
     }));
   }
 

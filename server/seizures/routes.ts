@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { sql } from 'drizzle-orm';
+import { isoTime } from '../platform/db/timestamps.ts';
 import { z } from 'zod';
 import type { App, AppContext } from '../platform/context.ts';
 import { requirePrincipal, type Role } from '../platform/http/access.ts';
@@ -94,9 +95,9 @@ export function seizureRoutes(app: App, ctx: AppContext, s: SeizureServices) {
     `${BASE}/saved-searches`,
     { config: { access: READERS }, schema: { tags, summary: 'My saved searches', response: { 200: z.object({ items: z.array(savedSearch) }) } } },
     async (request) => {
-      const rows = await database.rows<Record<string, unknown>>(sql`SELECT id, name, query, created_at AS "createdAt" FROM seizure_saved_searches
+      const rows = await database.rows<Omit<z.infer<typeof savedSearch>, 'createdAt'> & { createdAt: Date | string }>(sql`SELECT id, name, query, created_at AS "createdAt" FROM seizure_saved_searches
         WHERE user_id = ${requirePrincipal(request).userId} ORDER BY lower(name)`);
-      return { items: rows.map((r) => ({ ...r, query: typeof r.query === 'string' ? JSON.parse(r.query) : r.query, createdAt: new Date(r.createdAt as string).toISOString() })) as never };
+      return { items: rows.map((r) => ({ ...r, query: typeof r.query === 'string' ? JSON.parse(r.query) : r.query, createdAt: isoTime(r.createdAt) })) };
     },
   );
 
@@ -178,7 +179,7 @@ export function seizureRoutes(app: App, ctx: AppContext, s: SeizureServices) {
   app.get(
     `${BASE}/:id/history`,
     { config: { access: READERS }, schema: { tags, summary: 'Every change of a seizure', params: idParams, response: { 200: z.object({ items: z.array(historyEntry) }) } } },
-    async (request) => ({ items: (await s.records.history(requirePrincipal(request), request.params.id)) as never }),
+    async (request) => ({ items: await s.records.history(requirePrincipal(request), request.params.id) }),
   );
 
   // Photos arrive as the raw image body (Content-Type image/* or application/octet-stream), the name in the query.

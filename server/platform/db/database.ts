@@ -70,7 +70,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto },
     loadDataDir: opts.pgliteLoadDataDir,
   });
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = drizzlePglite(client);
   return {
     kind: 'pglite',
     db,
@@ -110,7 +110,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     }
     return preparedPool;
   };
-  const db = drizzlePg(pool) as unknown as Db;
+  const db = drizzlePg(pool);
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
 
