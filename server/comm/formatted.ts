@@ -240,7 +240,7 @@ export function createFormatted(ctx: Ctx, operations: Operations, mailbox: Mailb
         },
       },
     );
-    if (linkedNumber) await events.publish('comm.case', { operationId: opId, warningId: input.linkedWarningId, answerId: sent.id }, { userIds: await coordinators(opId) });
+    if (linkedNumber && input.linkedWarningId) await events.publish('comm.case', { operationId: opId, warningId: input.linkedWarningId, answerId: sent.id }, { userIds: await coordinators(opId) });
     return get(p, opId, sent.id);
   }
 

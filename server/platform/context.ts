@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { Principal } from './http/access.ts';
+import type { LiveEventName, LiveEvents } from './live-events-view.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -62,7 +63,8 @@ export interface Audience {
 }
 
 export interface EventBus {
-  publish(type: string, data: unknown, audience: Audience): Promise<void>;
+  /** Sends one of the events of live-events-view.ts to the connections of `audience`, on every node. */
+  publish<K extends LiveEventName>(type: K, data: LiveEvents[K], audience: Audience): Promise<void>;
   /** Ends, on every node, the live streams of a user or of one session (sign-out, account disabled, removed from a group). */
   endStreams(target: { userId?: string; sessionId?: string }): Promise<void>;
 }

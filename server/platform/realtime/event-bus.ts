@@ -30,7 +30,12 @@ interface Connection {
   close(): void;
 }
 
-export interface RealtimeBus extends EventBus {
+/**
+ * The transport under the typed EventBus: any event name and payload (the app hands modules the typed
+ * EventBus of context.ts, whose names and payloads are the list in live-events-view.ts).
+ */
+export interface RealtimeBus extends Omit<EventBus, 'publish'> {
+  publish(type: string, data: unknown, audience: Audience): Promise<void>;
   /** Adds GET /api/v1/events (text/event-stream) to the app. */
   register(app: App): void;
   /** Resolves once this process is listening for events from every node. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { LIVE_EVENT_NAMES, type LiveEventName, type LiveEvents } from '../../../server/platform/live-events-view.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,37 @@ function readNotification(data: string): NotificationPayload {
     // Not JSON: the event carries plain text.
   }
   return { body: data };
+}
+
+type Handler<K extends LiveEventName> = (data: LiveEvents[K]) => void;
+const pageListeners = new Map<LiveEventName, Set<Handler<never>>>();
+
+function payloadOf(event: Event): unknown {
+  try {
+    return JSON.parse((event as MessageEvent<string>).data);
+  } catch {
+    return null;
+  }
+}
+
+/** Listens on the stream to one of the server's events (live-events-view.ts), with its payload typed. */
+export function onLive<K extends LiveEventName>(source: EventSource, name: K, handler: Handler<K>): void {
+  source.addEventListener(name, (event) => {
+    const data = payloadOf(event);
+    if (data && typeof data === 'object') handler(data as LiveEvents[K]);
+  });
+}
+
+/** A page's listener to one event of the app's one stream, for as long as the page is shown. */
+export function useLiveEvent<K extends LiveEventName>(name: K, handler: Handler<K>): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const listener: Handler<K> = (data) => ref.current(data);
+    const set = pageListeners.get(name) ?? pageListeners.set(name, new Set()).get(name)!;
+    set.add(listener as Handler<never>);
+    return () => void set.delete(listener as Handler<never>);
+  }, [name]);
 }
 
 /** Follows the server's event stream while signed in; notifications become toasts. */
@@ -66,9 +98,10 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
           setStatus('connecting');
         }
       };
+      // Every event also reaches the pages that listen to it (useLiveEvent).
+      for (const name of LIVE_EVENT_NAMES) onLive(source, name, (data) => pageListeners.get(name)?.forEach((h) => (h as Handler<typeof name>)(data as never)));
       // The profile changed in another tab or device: show the new data and follow its language.
-      source.addEventListener('profile.updated', (event) => {
-        const change = readNotification((event as MessageEvent<string>).data) as { language?: string };
+      onLive(source, 'profile.updated', (change) => {
         void queryClient.invalidateQueries({ queryKey: ['profile'] });
         void queryClient.invalidateQueries({ queryKey: ['session'] });
         if (change.language) void followLanguageFromElsewhere(change.language);

@@ -1,20 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { onLive } from '../app/live-events.ts';
 import { commKeys } from './comm-api.ts';
-
-interface CommEvent {
-  operationId?: string;
-  messageId?: string;
-  subject?: string;
-}
-
-function read(event: Event): CommEvent {
-  try {
-    const data: unknown = JSON.parse((event as MessageEvent<string>).data);
-    return data && typeof data === 'object' ? (data as CommEvent) : {};
-  } catch {
-    return {};
-  }
-}
+import { formattedKeys } from './formatted-api.ts';
 
 /** Unread counts, folders and lists of one operation (not an open message: opening one marks it read). */
 export function refreshMailbox(queryClient: QueryClient, opId: string | undefined): void {
@@ -27,7 +14,8 @@ export function refreshMailbox(queryClient: QueryClient, opId: string | undefine
 
 /**
  * CENcomm's live events on the app's one event stream: a new message refreshes the counts and the lists
- * without a reload and is announced; a reading refreshes the sender's read status; a new document the library.
+ * without a reload and is announced; a reading refreshes the sender's read status; a new document the
+ * library; an answered or closed case the case lists and statistics.
  */
 export function listenToComm(
   source: EventSource,
@@ -35,19 +23,20 @@ export function listenToComm(
   announce: (toast: { tone: 'info'; title: string; body?: string }) => void,
   t: (key: string) => string,
 ): void {
-  source.addEventListener('comm.message', (event) => {
-    const data = read(event);
+  onLive(source, 'comm.message', (data) => {
     refreshMailbox(queryClient, data.operationId);
     announce({ tone: 'info', title: t('comm.live.newMessage'), body: data.subject });
   });
-  source.addEventListener('comm.read', (event) => {
-    const { operationId, messageId } = read(event);
-    if (!operationId) return;
+  onLive(source, 'comm.read', ({ operationId, messageId }) => {
     refreshMailbox(queryClient, operationId);
-    if (messageId) void queryClient.invalidateQueries({ queryKey: commKeys.readStatus(operationId, messageId) });
+    void queryClient.invalidateQueries({ queryKey: commKeys.readStatus(operationId, messageId) });
   });
-  source.addEventListener('comm.library', (event) => {
-    const { operationId } = read(event);
-    if (operationId) void queryClient.invalidateQueries({ queryKey: ['comm', 'operation', operationId, 'library'] });
+  onLive(source, 'comm.library', ({ operationId }) => {
+    void queryClient.invalidateQueries({ queryKey: ['comm', 'operation', operationId, 'library'] });
+  });
+  onLive(source, 'comm.case', ({ operationId, warningId }) => {
+    void queryClient.invalidateQueries({ queryKey: ['comm', 'operation', operationId, 'cases'] });
+    void queryClient.invalidateQueries({ queryKey: formattedKeys.one(operationId, warningId) });
+    void queryClient.invalidateQueries({ queryKey: formattedKeys.stats(operationId) });
   });
 }

@@ -8,9 +8,11 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { importApi, templateUrl, uploadType, type ImportView } from './import-api.ts';
 import { useCsrfToken } from '../app/session.tsx';
 import { SeizuresNav } from './SeizuresNav.tsx';
+import { useLiveEvent } from '../app/live-events.ts';
 import { seizureKeys, uploadRaw } from './seizures-api.ts';
 
-const POLL_MS = 700;
+// The server sends the progress as it goes (seizure.import); a slow read again covers a stream that is down.
+const FALLBACK_POLL_MS = 5000;
 const RUNNING = new Set(['validating', 'committing']);
 
 /** Import a CSV or XLSX file: upload with progress, column mapping, validation with progress, preview, commit. */
@@ -28,7 +30,10 @@ export function ImportPage() {
     queryFn: () => importApi.get(id),
     enabled: running,
     staleTime: 0,
-    refetchInterval: running ? POLL_MS : false,
+    refetchInterval: running ? FALLBACK_POLL_MS : false,
+  });
+  useLiveEvent('seizure.import', (event) => {
+    if (running && event.id === id) void poll.refetch();
   });
   const signature = (v: ImportView | null | undefined) => (v ? `${v.status}|${v.processedRows}|${v.progress}|${v.updatedAt}` : '');
   const seen = signature(current);
