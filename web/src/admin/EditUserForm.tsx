@@ -5,6 +5,7 @@ import { Modal } from '../app/Modal.tsx';
 import type { Org, User, UserChange } from './admin-api.ts';
 import { OrgSelect } from './OrgSelect.tsx';
 import { RoleCheckboxes } from './RoleCheckboxes.tsx';
+import { useWrite } from '../app/mutation.ts';
 
 const FIELDS = ['displayName', 'orgId', 'roles'];
 
@@ -13,19 +14,15 @@ export function EditUserForm({ user, orgs, onSave, onClose }: { user: User; orgs
   const [displayName, setDisplayName] = useState(user.displayName);
   const [orgId, setOrgId] = useState(user.orgId);
   const [roles, setRoles] = useState<string[]>(user.roles);
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
-    setBusy(true);
-    try {
+    await write.run(async () => {
       await onSave({ displayName: displayName.trim(), orgId, roles });
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -37,7 +34,7 @@ export function EditUserForm({ user, orgs, onSave, onClose }: { user: User; orgs
           <OrgSelect id="orgId" label={t('users.organisation')} orgs={orgs} value={orgId} onChange={setOrgId} error={errors.fields.orgId} required />
         </div>
         <RoleCheckboxes id="roles" value={roles} onChange={setRoles} error={errors.fields.roles} />
-        <FormActions submitLabel={t('common.save')} onCancel={onClose} busy={busy} />
+        <FormActions submitLabel={t('common.save')} onCancel={onClose} busy={write.pending} />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, TextField, describedBy, useFormErrors } from '../app/forms.tsx';
 import { adminApi, adminKeys, type UserFilter } from './admin-api.ts';
+import { useWrite } from '../app/mutation.ts';
 
 const ALL_USERS: UserFilter = { q: '', orgId: '', role: '', page: 1, pageSize: 100 };
 const FIELDS = ['name', 'userId', 'expiresInDays'];
@@ -13,22 +14,17 @@ export function IssueTokenForm({ onIssue }: { onIssue(input: { name: string; use
   const [name, setName] = useState('');
   const [userId, setUserId] = useState('');
   const [days, setDays] = useState('90');
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
-    setBusy(true);
-    try {
+    await write.run(async () => {
       const expiresInDays = days.trim() ? Number(days) : undefined;
       await onIssue({ name: name.trim(), userId, ...(expiresInDays !== undefined ? { expiresInDays } : {}) });
       setName('');
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // Tokens belong to system accounts, which other systems use to call the API.
@@ -51,8 +47,8 @@ export function IssueTokenForm({ onIssue }: { onIssue(input: { name: string; use
         <TextField id="token-days" type="number" inputMode="numeric" label={t('tokens.expiresInDays')} value={days} onChange={setDays} error={errors.fields.expiresInDays} hint={t('tokens.expiresHint')} />
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy || !name.trim() || !userId}>
-          {busy ? t('common.working') : t('tokens.issue')}
+        <button type="submit" className="button button-primary" disabled={write.pending || !name.trim() || !userId}>
+          {write.pending ? t('common.working') : t('tokens.issue')}
         </button>
       </div>
     </form>

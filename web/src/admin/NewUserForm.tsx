@@ -6,26 +6,23 @@ import { MIN_PASSWORD_LENGTH } from '../identity/ChangePasswordForm.tsx';
 import type { NewUser, Org } from './admin-api.ts';
 import { OrgSelect } from './OrgSelect.tsx';
 import { RoleCheckboxes } from './RoleCheckboxes.tsx';
+import { useWrite } from '../app/mutation.ts';
 
 const FIELDS = ['username', 'displayName', 'email', 'orgId', 'roles', 'password'];
 
 export function NewUserForm({ orgs, onSave, onClose }: { orgs: Org[]; onSave(input: NewUser): Promise<void>; onClose(): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<NewUser>({ username: '', displayName: '', email: '', orgId: '', roles: ['viewer'], password: '' });
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
   const set = <K extends keyof NewUser>(key: K) => (value: NewUser[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
-    setBusy(true);
-    try {
+    await write.run(async () => {
       await onSave({ ...form, username: form.username.trim(), displayName: form.displayName.trim(), email: form.email.trim() });
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -40,7 +37,7 @@ export function NewUserForm({ orgs, onSave, onClose }: { orgs: Org[]; onSave(inp
           <TextField id="initialPassword" type="password" label={t('users.initialPassword')} value={form.password} onChange={set('password')} error={errors.fields.password} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} required autoComplete="new-password" />
         </div>
         <RoleCheckboxes id="roles" value={form.roles} onChange={set('roles')} error={errors.fields.roles} />
-        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={busy} />
+        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={write.pending} />
       </form>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { ErrorSummary, FormActions, TextField, useFormErrors } from '../app/form
 import { Modal } from '../app/Modal.tsx';
 import { Typeahead } from '../reference/Typeahead.tsx';
 import { ORG_KINDS, type Org, type OrgInput, type OrgKind } from './admin-api.ts';
+import { useWrite } from '../app/mutation.ts';
 
 interface OrganisationFormProps {
   org: Org | null;
@@ -22,19 +23,15 @@ export function OrganisationForm({ org, onSave, onClose }: OrganisationFormProps
     country: org?.country ?? null,
     region: org?.region ?? null,
   });
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
-    setBusy(true);
-    try {
+    await write.run(async () => {
       await onSave({ ...form, name: form.name.trim(), shortName: form.shortName.trim() });
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -56,7 +53,7 @@ export function OrganisationForm({ org, onSave, onClose }: OrganisationFormProps
         </div>
         <Typeahead id="org-country" kind="countries" label={t('orgs.country')} value={form.country} onChange={(country) => setForm((f) => ({ ...f, country }))} error={errors.fields.country} />
         <Typeahead id="org-region" kind="regions" label={t('orgs.region')} value={form.region} onChange={(region) => setForm((f) => ({ ...f, region }))} error={errors.fields.region} />
-        <FormActions submitLabel={org ? t('common.save') : t('common.create')} onCancel={onClose} busy={busy} />
+        <FormActions submitLabel={org ? t('common.save') : t('common.create')} onCancel={onClose} busy={write.pending} />
       </form>
     </Modal>
   );

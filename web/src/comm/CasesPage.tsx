@@ -10,6 +10,7 @@ import { useFormat } from '../app/format.ts';
 import { maySeeEverything, type Operation } from './comm-api.ts';
 import { exportUrl, formattedApi, formattedKeys } from './formatted-api.ts';
 import { OperationFrame, retryUnlessRefused } from './OperationFrame.tsx';
+import { useWrite } from '../app/mutation.ts';
 
 /** "3 d 4 h", "2 h 5 min", "12 min": a duration for people. */
 export function useDuration() {
@@ -161,8 +162,8 @@ function CloseCaseDialog({ opId, warningId, number, onClose }: { opId: string; w
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const write = useWrite(capture);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
@@ -170,18 +171,14 @@ function CloseCaseDialog({ opId, warningId, number, onClose }: { opId: string; w
       setErrors({ detail: null, fields: { note: t('comm.cases.noteRequired') } });
       return;
     }
-    setBusy(true);
-    try {
+    await write.run(async () => {
       await formattedApi.closeCase(opId, warningId, note.trim());
       await queryClient.invalidateQueries({ queryKey: ['comm', 'operation', opId, 'cases'] });
       await queryClient.invalidateQueries({ queryKey: formattedKeys.one(opId, warningId) });
       await queryClient.invalidateQueries({ queryKey: formattedKeys.stats(opId) });
       toasts.show({ tone: 'success', title: t('comm.cases.closedToast', { number: number ?? '' }) });
       onClose();
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal title={t('comm.cases.closeTitle', { number: number ?? '' })} onClose={onClose}>
@@ -191,7 +188,7 @@ function CloseCaseDialog({ opId, warningId, number, onClose }: { opId: string; w
         <Field id="close-note" label={t('comm.cases.note')} error={errors.fields.note} required>
           <textarea id="close-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={4} dir="auto" required aria-invalid={!!errors.fields.note} />
         </Field>
-        <FormActions submitLabel={t('comm.cases.close')} onCancel={onClose} busy={busy} />
+        <FormActions submitLabel={t('comm.cases.close')} onCancel={onClose} busy={write.pending} />
       </form>
     </Modal>
   );

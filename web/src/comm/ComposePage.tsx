@@ -25,6 +25,7 @@ import { refreshMailbox } from './comm-live.ts';
 import { OperationFrame } from './OperationFrame.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import type { ComposeSearch } from './search-params.ts';
+import { useWrite } from '../app/mutation.ts';
 
 /** Writing a message: to the NCPs, my country, everyone or chosen members; up to 10 attachments of 10 MB. */
 export function ComposePage() {
@@ -80,6 +81,7 @@ function ComposeForm({ op, kind, original }: { op: Operation; kind: 'new' | 'rep
   const errorMessage = useErrorMessage();
   const csrf = useCsrfToken();
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const write = useWrite(capture);
   const members = useQuery({ queryKey: commKeys.members(op.id), queryFn: () => commApi.members(op.id) });
 
   const initial = useMemo(() => {
@@ -102,7 +104,6 @@ function ComposeForm({ op, kind, original }: { op: Operation; kind: 'new' | 'rep
   const [uploads, setUploads] = useState<Upload[]>(() =>
     kind === 'forward' && original ? original.attachmentList.map((a, i) => ({ key: -1 - i, name: a.name, size: a.size, progress: 1, attachment: a })) : [],
   );
-  const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const nextKey = useRef(1);
   const mounted = useRef(true);
@@ -150,8 +151,7 @@ function ComposeForm({ op, kind, original }: { op: Operation; kind: 'new' | 'rep
       setErrors({ detail: t('comm.compose.chooseSomeone'), fields: { 'to.userIds': t('comm.compose.chooseSomeone') } });
       return;
     }
-    setBusy(true);
-    try {
+    await write.run(async () => {
       const sent = await commApi.send(op.id, {
         to: mode === 'chosen' ? { mode, userIds: chosen } : { mode },
         subject: subject.trim(),
@@ -163,10 +163,7 @@ function ComposeForm({ op, kind, original }: { op: Operation; kind: 'new' | 'rep
       refreshMailbox(queryClient, op.id);
       toasts.show({ tone: 'success', title: t('comm.compose.sent', { count: sent.recipientCount }) });
       await navigate({ to: '/operations/$opId/messages/$messageId', params: { opId: op.id, messageId: sent.id } });
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -248,7 +245,7 @@ function ComposeForm({ op, kind, original }: { op: Operation; kind: 'new' | 'rep
             {kept.length >= MAX_ATTACHMENTS && <p className="field-hint">{t('comm.attachments.full', { max: MAX_ATTACHMENTS })}</p>}
           </div>
         </fieldset>
-        <FormActions submitLabel={uploading ? t('comm.attachments.waiting') : t('comm.compose.send')} onCancel={() => window.history.back()} busy={busy} disabled={uploading} />
+        <FormActions submitLabel={uploading ? t('comm.attachments.waiting') : t('comm.compose.send')} onCancel={() => window.history.back()} busy={write.pending} disabled={uploading} />
       </form>
     </section>
   );

@@ -10,6 +10,7 @@ import { useMe } from '../app/session.tsx';
 import { canOrganise, commApi, commKeys, OPERATION_STATUSES, type OperationInput } from './comm-api.ts';
 import { StatusBadge } from './labels.tsx';
 import './comm.css';
+import { useWrite } from '../app/mutation.ts';
 
 /** The operations I am a member of, with my role and what is unread; counts follow new messages live. */
 export function OperationsPage() {
@@ -106,22 +107,18 @@ function NewOperationForm({ onClose, onCreated }: { onClose(): void; onCreated(i
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<OperationInput>({ code: '', name: '', description: '', startsOn: null, endsOn: null, status: 'planned' });
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
   const set = <K extends keyof OperationInput>(key: K) => (value: OperationInput[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
-    setBusy(true);
-    try {
+    await write.run(async () => {
       const created = await commApi.createOperation({ ...form, startsOn: form.startsOn || null, endsOn: form.endsOn || null });
       await queryClient.invalidateQueries({ queryKey: commKeys.operations });
       onCreated(created.id);
-    } catch (error) {
-      capture(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -144,7 +141,7 @@ function NewOperationForm({ onClose, onCreated }: { onClose(): void; onCreated(i
           </Field>
         </div>
         <TextField id="op-description" label={t('comm.operation.description')} value={form.description} onChange={set('description')} error={errors.fields.description} multiline maxLength={5000} />
-        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={busy} />
+        <FormActions submitLabel={t('common.create')} onCancel={onClose} busy={write.pending} />
       </form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { ErrorSummary, TextField, useFormErrors } from '../app/forms.tsx';
 import { useSession } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
 import { identityApi } from './identity-api.ts';
+import { useWrite } from '../app/mutation.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -16,8 +17,8 @@ export function ChangePasswordForm({ onDone }: { onDone?(): void }) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const write = useWrite(capture);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,8 +32,7 @@ export function ChangePasswordForm({ onDone }: { onDone?(): void }) {
       setErrors({ detail: t('errors.checkFields'), fields });
       return;
     }
-    setBusy(true);
-    try {
+    await write.run(async () => {
       await identityApi.changePassword(currentPassword, newPassword);
       setCurrent('');
       setNew('');
@@ -41,11 +41,7 @@ export function ChangePasswordForm({ onDone }: { onDone?(): void }) {
       session.updateMe({ mustChangePassword: false });
       void queryClient.invalidateQueries({ queryKey: ['session'] });
       onDone?.();
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -55,8 +51,8 @@ export function ChangePasswordForm({ onDone }: { onDone?(): void }) {
       <TextField id="newPassword" type="password" label={t('password.new')} value={newPassword} onChange={setNew} autoComplete="new-password" hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} error={errors.fields.newPassword} required />
       <TextField id="confirmation" type="password" label={t('password.confirm')} value={confirmation} onChange={setConfirmation} autoComplete="new-password" error={errors.fields.confirmation} required />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.working') : t('password.submit')}
+        <button type="submit" className="button button-primary" disabled={write.pending}>
+          {write.pending ? t('common.working') : t('password.submit')}
         </button>
       </div>
     </form>

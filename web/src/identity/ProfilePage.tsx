@@ -10,6 +10,7 @@ import { useMe, useSession } from '../app/session.tsx';
 import { useToasts } from '../app/toasts.tsx';
 import { Typeahead } from '../reference/Typeahead.tsx';
 import { identityApi, type Profile } from './identity-api.ts';
+import { useWrite } from '../app/mutation.ts';
 
 const PROFILE_KEY = ['profile'] as const;
 
@@ -61,8 +62,8 @@ function ProfileForm({ initial }: { initial: Profile }) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [form, setForm] = useState<Profile>(initial);
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
 
   useEffect(() => setForm(initial), [initial]);
 
@@ -83,8 +84,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
-    setBusy(true);
-    try {
+    await write.run(async () => {
       noteLanguageSavedHere();
       const saved = await identityApi.saveProfile(form);
       queryClient.setQueryData(PROFILE_KEY, saved);
@@ -96,11 +96,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
         session.updateMe({ language });
         if (language !== i18n.language) await chooseLanguage(language);
       }
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -165,10 +161,10 @@ function ProfileForm({ initial }: { initial: Profile }) {
         </div>
       </fieldset>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.working') : t('common.save')}
+        <button type="submit" className="button button-primary" disabled={write.pending}>
+          {write.pending ? t('common.working') : t('common.save')}
         </button>
-        <button type="button" className="button" onClick={() => { clear(); setForm(initial); }} disabled={busy}>
+        <button type="button" className="button" onClick={() => { clear(); setForm(initial); }} disabled={write.pending}>
           {t('common.reset')}
         </button>
       </div>

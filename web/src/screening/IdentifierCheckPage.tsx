@@ -5,28 +5,24 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { IdentifierResultView } from './IdentifierResultView.tsx';
 import { ScreeningNav } from './ScreeningNav.tsx';
 import { IDENTIFIER_KINDS, screeningApi, type IdentifierKind, type IdentifierResult } from './screening-api.ts';
+import { useWrite } from '../app/mutation.ts';
 
 /** Check one identifier against its standard: validity, search keys, parsed fields and their check digits. */
 export function IdentifierCheckPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<IdentifierKind>('mrz');
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<IdentifierResult | null>(null);
   const { errors, capture, clear } = useFormErrors();
+  const write = useWrite(capture);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
     setResult(null);
-    setBusy(true);
-    try {
+    await write.run(async () => {
       setResult(await screeningApi.validate(kind, value));
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const valueError = errors.fields.value;
@@ -84,8 +80,8 @@ export function IdentifierCheckPage() {
             )}
           </Field>
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={busy || !value.trim()}>
-              {busy ? t('common.working') : t('screening.identifier.check')}
+            <button type="submit" className="button button-primary" disabled={write.pending || !value.trim()}>
+              {write.pending ? t('common.working') : t('screening.identifier.check')}
             </button>
           </div>
         </form>

@@ -17,6 +17,7 @@ import { SelectField } from './Select.tsx';
 import { SORTS, STATUSES, TRANSPORT_MODES, exportUrl, filterParams, fromSavedQuery, seizureKeys, seizuresApi, type Filters } from './seizures-api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { WorldMap } from './WorldMap.tsx';
+import { useWrite } from '../app/mutation.ts';
 
 const PAGE_SIZE = 25;
 const list = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
@@ -179,8 +180,8 @@ function SavedSearches({ filters, onApply }: { filters: Filters; onApply(f: Filt
   const errorMessage = useErrorMessage();
   const saved = useQuery({ queryKey: seizureKeys.saved, queryFn: seizuresApi.savedSearches });
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
   const { errors, capture, clear, setErrors } = useFormErrors();
+  const write = useWrite(capture);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -189,17 +190,12 @@ function SavedSearches({ filters, onApply }: { filters: Filters; onApply(f: Filt
       setErrors({ detail: null, fields: { name: t('errors.field.required') } });
       return;
     }
-    setBusy(true);
-    try {
+    await write.run(async () => {
       await seizuresApi.saveSearch(name.trim(), filters);
       setName('');
       toasts.show({ tone: 'success', title: t('seizures.saved.savedToast') });
       await queryClient.invalidateQueries({ queryKey: seizureKeys.saved });
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async (id: string) => {
@@ -239,7 +235,7 @@ function SavedSearches({ filters, onApply }: { filters: Filters; onApply(f: Filt
         <ErrorSummary errors={errors} knownFields={['name']} />
         <div className="button-row">
           <TextField id="saved-name" label={t('seizures.saved.name')} value={name} onChange={setName} error={errors.fields.name} maxLength={100} dir="auto" />
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={write.pending}>
             {t('seizures.saved.saveThis')}
           </button>
         </div>
