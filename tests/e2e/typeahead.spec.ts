@@ -47,3 +47,27 @@ test('the profile country field uses the same typeahead', async ({ page }) => {
   await country.pressSequentially('fra');
   await expect(page.getByRole('listbox', { name: 'Country' }).getByRole('option', { name: /France/ })).toBeVisible();
 });
+
+test('Enter in a typeahead of a form chooses the only exact match and never submits the form', async ({ page }) => {
+  await signIn(page, NCP_FRANCE.username, NCP_FRANCE.password, NCP_FRANCE.displayName);
+  await page.goto('/seizures/new');
+  const airport = page.getByRole('combobox', { name: 'Airport (IATA)' });
+  await airport.focus();
+  // Enter straight after typing, before the search has answered: the exact code is taken once it does.
+  await page.keyboard.type('CDG');
+  await page.keyboard.press('Enter');
+  await expect(airport).toHaveValue(/\(CDG\)/);
+  await expect(page.getByRole('listbox', { name: 'Airport (IATA)' })).toBeHidden();
+
+  // Enter on a text that matches no option chooses nothing, and still does not submit.
+  const place = page.getByRole('combobox', { name: 'Place (UN/LOCODE)' });
+  await place.focus();
+  await page.keyboard.type('zzzz');
+  await expect(page.getByRole('listbox', { name: 'Place (UN/LOCODE)' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(place).toHaveValue('zzzz');
+
+  // Nothing was submitted: no error summary for the empty required fields, still a new record.
+  await expect(page.getByText('Some fields need correcting; see the messages beside them.')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/seizures\/new$/);
+});

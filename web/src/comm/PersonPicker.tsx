@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { enterChoice } from '../app/combobox-keys.ts';
 import { Field, describedBy } from '../app/forms.tsx';
 
 export interface PersonOption {
@@ -45,10 +46,10 @@ export function PersonPicker({ id, label, text, onText, options, onChoose, hint,
       event.preventDefault();
       setActive((i) => Math.max(i - 1, -1));
     } else if (event.key === 'Enter') {
-      if (open && active >= 0 && options[active]) {
-        event.preventDefault();
-        choose(options[active]);
-      }
+      // Enter chooses; it never submits the form around the field.
+      event.preventDefault();
+      const option = open ? enterChoice(options, active, text, (o) => [o.label, o.detail ?? '']) : null;
+      if (option) choose(option);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       setOpen(false);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { enterChoice } from '../app/combobox-keys.ts';
 import { Field, describedBy } from '../app/forms.tsx';
 import { referenceQueryKey, searchReference, type ReferenceItem, type ReferenceKind } from './reference-api.ts';
 import { useDebouncedValue } from './use-debounced-value.ts';
@@ -27,6 +28,8 @@ export function describeItem(item: ReferenceItem): string {
   return item.label && item.label !== item.code ? `${item.label} (${item.code})` : item.code;
 }
 
+const itemKeys = (item: ReferenceItem) => [item.code, item.label, describeItem(item)];
+
 /**
  * A combobox over one kind of reference data, following the WAI-ARIA combobox
  * pattern: type to search, arrows to move, Enter to choose, Escape to close.
@@ -39,6 +42,8 @@ export function Typeahead({ id, kind, label, value, onChange, onTextChange, erro
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [chosen, setChosen] = useState<ReferenceItem | null>(null);
+  // Enter pressed before the search for the typed text came back: resolved when it does.
+  const [enterPending, setEnterPending] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
 
   const term = useDebouncedValue(text.trim(), DEBOUNCE_MS);
@@ -92,10 +97,18 @@ export function Typeahead({ id, kind, label, value, onChange, onTextChange, erro
     onChange(item.code, item);
   };
 
+  useEffect(() => {
+    if (!enterPending || !settled) return;
+    setEnterPending(false);
+    const item = enterChoice(items, -1, text, itemKeys);
+    if (item) choose(item);
+  });
+
   const type = (next: string) => {
     setText(next);
     setOpen(true);
     setActive(-1);
+    setEnterPending(false);
     onTextChange?.(next);
     if (chosen || value) {
       setChosen(null);
@@ -114,12 +127,18 @@ export function Typeahead({ id, kind, label, value, onChange, onTextChange, erro
         event.preventDefault();
         if (open) setActive((i) => Math.max(i - 1, -1));
         break;
-      case 'Enter':
-        if (open && active >= 0 && items[active]) {
-          event.preventDefault();
-          choose(items[active]);
+      case 'Enter': {
+        // Enter chooses; it never submits the form around the field.
+        event.preventDefault();
+        if (!open) break;
+        if (active < 0 && !settled) {
+          setEnterPending(true);
+          break;
         }
+        const item = enterChoice(items, active, text, itemKeys);
+        if (item) choose(item);
         break;
+      }
       case 'Escape':
         if (open) {
           event.preventDefault();
@@ -139,6 +158,7 @@ export function Typeahead({ id, kind, label, value, onChange, onTextChange, erro
   const onBlur = () => {
     setOpen(false);
     setActive(-1);
+    setEnterPending(false);
     if (chosen) setText(describeItem(chosen));
   };
 
