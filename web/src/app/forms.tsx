@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.ts';
+import { fieldLabel, problemDetail, type FieldLabels } from './field-labels.ts';
 import { localiseFieldMessage } from './field-messages.ts';
 
 export interface FormErrors {
@@ -18,7 +19,10 @@ export function useErrorMessage() {
       if (error instanceof ApiError) {
         if (error.status === 0) return t('errors.network');
         if (error.status === 403) return error.problem.detail ?? t('errors.forbidden');
-        return error.problem.detail ?? error.problem.title ?? t('errors.generic');
+        const detail = problemDetail(error.problem);
+        if (detail) return detail;
+        if (error.problem.errors?.length) return t('errors.checkFields');
+        return error.problem.title ?? t('errors.generic');
       }
       return t('errors.generic');
     },
@@ -43,7 +47,11 @@ export function useFormErrors() {
   return { errors, capture, clear, setErrors };
 }
 
-export function ErrorSummary({ errors, knownFields = [] }: { errors: FormErrors; knownFields?: string[] }) {
+/**
+ * The errors above a form. Errors of fields shown beside their control (`knownFields`) are not repeated;
+ * the others are named by the label the form registers for them in `labels`, or a generic one.
+ */
+export function ErrorSummary({ errors, knownFields = [], labels = {} }: { errors: FormErrors; knownFields?: string[]; labels?: FieldLabels }) {
   const { t } = useTranslation();
   if (!errors.detail && Object.keys(errors.fields).length === 0) return null;
   const others = Object.entries(errors.fields).filter(([field]) => !knownFields.includes(field));
@@ -53,7 +61,7 @@ export function ErrorSummary({ errors, knownFields = [] }: { errors: FormErrors;
       {others.length > 0 && (
         <ul>
           {others.map(([field, text]) => (
-            <li key={field}>{field ? `${field}: ${text}` : text}</li>
+            <li key={field}>{field ? `${fieldLabel(field, labels, t)}: ${text}` : text}</li>
           ))}
         </ul>
       )}

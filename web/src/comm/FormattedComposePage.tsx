@@ -74,6 +74,19 @@ function FormattedForm({ op, template, draft, warning }: { op: Operation; templa
   const linkedWarningId = draft?.linkedWarningId ?? warning?.id ?? null;
   const linkedNumber = draft?.linkedWarningNumber ?? warning?.number ?? null;
 
+  // The summary names each field by the template's label, in the user's language (`fields.country` → "Country").
+  const fieldLabels = Object.fromEntries([
+    ['subject', t('comm.message.subject')],
+    ['to', t('comm.compose.recipients')],
+    ['to.userIds', t('comm.compose.recipients')],
+    ...template.definition.sections.flatMap((section) =>
+      section.fields.flatMap((field) => [
+        [`fields.${field.key}`, labelIn(field.labels, lang)],
+        ...(field.type === 'group' ? field.fields.map((sub) => [sub.key, labelIn(sub.labels, lang)]) : []),
+      ]),
+    ),
+  ]);
+
   const memberList = members.data?.items ?? [];
   const needle = pick.trim().toLowerCase();
   const options = memberList
@@ -119,7 +132,7 @@ function FormattedForm({ op, template, draft, warning }: { op: Operation; templa
             {t('comm.formatted.answering', { number: linkedNumber ?? '' })}
           </p>
         )}
-        <ErrorSummary errors={errors} knownFields={[]} />
+        <ErrorSummary errors={errors} labels={fieldLabels} />
         <TextField id="formatted-subject" label={t('comm.message.subject')} value={subject} onChange={setSubject} hint={t('comm.formatted.subjectHint')} maxLength={250} dir="auto" />
         <fieldset className="checkbox-group">
           <legend>{t('comm.compose.recipients')}</legend>

@@ -208,6 +208,8 @@ function MappingStep({ view, onValidating }: { view: ImportView; onValidating(vi
     const line = f.name.match(/^commodity_(\d+)_/);
     return !line || Number(line[1]) <= 2 || mapping[f.name] !== undefined;
   });
+  // A mapping error names the template field as the table labels it.
+  const fieldLabels = Object.fromEntries((fields.data?.items ?? []).map((f) => [`mapping.${f.name}`, f.name]));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -230,7 +232,7 @@ function MappingStep({ view, onValidating }: { view: ImportView; onValidating(vi
           {t('seizures.import.stepMapping')}
         </h2>
         <p className="muted">{t('seizures.import.mappingIntro')}</p>
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} labels={fieldLabels} />
         <div className="table-wrap">
           <table className="mapping-table" data-testid="import-mapping">
             <thead>
