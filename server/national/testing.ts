@@ -1,0 +1,3 @@
+/** For tests, benchmarks and scripts: the labelled name pairs and their evaluation. */
+export { compareNames } from './names/index.ts';
+export { evaluate, evaluateByKind, loadPairs, type LabelledPair, type Quality } from './names/evaluate.ts';
