@@ -22,7 +22,10 @@ describe('normaliseName', () => {
     expect(normaliseName('person', 'Щербаков Юрий').tokens).toEqual(['shcherbakov', 'yury']);
     expect(normaliseName('person', 'Σωκράτης').tokens).toEqual(['sokratis']);
     expect(normaliseName('person', 'محمد').tokens).toEqual(['mhmd']);
-    expect(normaliseName('person', 'پرویز').tokens).toEqual(['pruyz']);
+    expect(normaliseName('person', 'پرویز').tokens).toEqual(['prvyz']);
+    // ض is d in Arabic and z in Persian: رضا is Riḍā in Arabic, Reza in Persian.
+    expect(normaliseName('person', 'رضا').tokens).toEqual(['rda']);
+    expect(normaliseName('person', 'رضا احمدی').tokens).toEqual(['rza', 'ahmdi']);
   });
   it('removes legal forms from companies and says which', () => {
     const n = normaliseName('company', 'ООО «Ромашка»');

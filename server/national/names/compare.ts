@@ -84,7 +84,7 @@ function joinSplitWords(side: string[], other: string[]): { tokens: string[]; jo
   let joined = false;
   for (let i = 0; i < side.length; i++) {
     const next = side[i + 1];
-    if (next !== undefined && !other.includes(side[i]!) && !other.includes(next)) {
+    if (next !== undefined && side[i]!.length > 1 && next.length > 1 && !other.includes(side[i]!) && !other.includes(next)) {
       const glued = side[i]! + next;
       if (other.some((o) => o === glued || (o.length >= 6 && (skeleton(o) === skeleton(glued) || levenshtein(o, glued) <= 1)))) {
         out.push(glued);

@@ -70,7 +70,10 @@ export function normaliseName(kind: NameKind, name: string): NormalisedName {
   // Roman numerals after the first word read as numbers ("Ocean Star II" = "Ocean Star 2").
   tokens = tokens.map((t, i) => (i > 0 && ROMAN[t] ? ROMAN[t] : t));
   if (kind === 'person') {
-    tokens = tokens.filter((t) => (TITLES.has(t) && tokens.length > 2) || (PARTICLES.has(t) && tokens.length > 1) ? (removed.push(t), false) : true);
+    tokens = tokens.filter((t) => {
+      if (TITLES.has(t) && tokens.length > 2) return removed.push(t), false;
+      return !(PARTICLES.has(t) && tokens.length > 1);
+    });
     tokens = splitArabicCompounds(tokens).map((t) => {
       if (t === 'ibn' || t === 'ben' || t === 'bint') return 'bin';
       const canon = GIVEN_NAME_CANON.get(t);

@@ -25,7 +25,12 @@ const ARABIC: Record<string, string> = {
 
 const ARABIC_WORD = /[\u0600-\u06FF]+/g;
 
-function arabicWord(word: string): string {
+/** Letters read otherwise in Persian and Dari than in Arabic (ض, ذ, ظ as z; ث as s; ق as gh). */
+const PERSIAN: Record<string, string> = { ض: 'z', ذ: 'z', ظ: 'z', ث: 's', ق: 'gh' };
+/** Letters that occur in Persian (and Dari, Urdu) but not in Arabic. */
+const PERSIAN_LETTERS = /[پچژگکی]/;
+
+function arabicWord(word: string, persian: boolean): string {
   // The definite article ال is written joined to the noun; it is dropped as the Latin "al-" is.
   const w = word.length > 3 && word.startsWith('ال') ? word.slice(2) : word;
   let out = '';
@@ -33,14 +38,20 @@ function arabicWord(word: string): string {
     const ch = w[i]!;
     if (ch === 'ع') out += i === 0 ? 'a' : '';
     else if (ch === 'ي' || ch === 'ی') out += i === w.length - 1 ? 'i' : 'y';
-    else if (ch === 'و') out += i === 0 ? 'w' : 'u';
-    else out += ARABIC[ch] ?? '';
+    else if (ch === 'و') {
+      // و is a consonant at the start of a word and, in Persian, before a vowel letter (جواد Javad, موسوی Mousavi).
+      const next = w[i + 1];
+      if (i === 0) out += persian ? 'v' : 'w';
+      else if (persian && (next === 'ا' || next === 'ی') && i > 0) out += 'v';
+      else out += 'u';
+    } else out += (persian ? PERSIAN[ch] : undefined) ?? ARABIC[ch] ?? '';
   }
   return out;
 }
 
 export function transliterate(input: string): string {
-  const lower = input.toLowerCase().replace(ARABIC_WORD, (w) => ` ${arabicWord(w)} `);
+  const persian = PERSIAN_LETTERS.test(input);
+  const lower = input.toLowerCase().replace(ARABIC_WORD, (w) => ` ${arabicWord(w, persian)} `);
   let out = '';
   // Greek accents are removed before the table look-up; Cyrillic й and ё are looked up whole.
   for (const ch of lower) {

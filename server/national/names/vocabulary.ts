@@ -78,7 +78,7 @@ const GIVEN_NAME_GROUPS: string[][] = [
   ['vladimir', 'volodymyr', 'wladimir', 'vladimer'],
   ['aleksey', 'alexei', 'alexey', 'oleksiy', 'oleksii', 'aleksei', 'alexis'],
   ['fyodor', 'fedor', 'theodore', 'fiodor', 'teodor', 'fedir'],
-  ['yakov', 'jacob', 'jakob', 'yaakov', 'yakub', 'yaqub', 'iakov'],
+  ['yakov', 'jacob', 'jakob', 'yaakov', 'iakov'], ['yaqub', 'yakub', 'yacoub', 'yaqoob', 'yakoub'],
   ['fatima', 'fatemeh', 'fatma', 'fatimah', 'fatoumata'],
   ['zaynab', 'zainab', 'zeynab', 'zeinab'],
   ['maryam', 'mariam', 'mariyam', 'meryem'],
