@@ -74,6 +74,8 @@ describe('compareNames: one rule each', () => {
     different('person', 'John Smith', 'Peter Smith');
     different('person', 'Hassan Ali', 'Hussein Ali');
     different('person', 'Aleksandr Ivanov', 'Aleksandra Ivanova');
+    different('person', 'Jean Martin', 'Jeanne Martin');
+    different('person', 'Jamal Haddad', 'Kamal Haddad');
     different('company', 'Alpha Trading LLC', 'Beta Trading LLC');
     different('company', 'Orion Shipping Ltd', 'Orion Textiles Ltd');
     different('vessel', 'Ocean Star II', 'Ocean Star III');

@@ -46,7 +46,7 @@ function tokenSimilarity(kind: NameKind, a: string, b: string): TokenMatch {
         if (m.sim >= 0.85) return m;
       }
     }
-    if (genderForm(a, b)) return { sim: 0.7, why: 'typo' };
+    if (genderForm(a, b)) return { sim: 0.5, why: 'typo' };
   }
   const sa = skeleton(a);
   const sb = skeleton(b);
