@@ -56,7 +56,7 @@ function tokenSimilarity(kind: NameKind, a: string, b: string): TokenMatch {
   const edits = levenshtein(a, b);
   const len = Math.max(a.length, b.length);
   // A different first letter (Jamal, Kamal) is rarely a typo.
-  if (edits === 1 && a[0] !== b[0]) return { sim: 0.75, why: 'typo' };
+  if (edits === 1 && a[0] !== b[0]) return { sim: 0.6, why: 'typo' };
   // One edit in a word of five letters or more, two in one of nine or more: a typo.
   if ((edits === 1 && len >= 5) || (edits === 2 && len >= 9)) return { sim: Math.max(0.88, jw - 0.04), why: 'typo' };
   const skJw = sa.length >= 3 && sb.length >= 3 ? jaroWinkler(sa, sb) : 0;
