@@ -16,22 +16,63 @@ interface DemoUser {
   org: string; // short name
   roles: Role[];
   system?: boolean;
-  note: string;
+  /** What else the account is in the demo (told in the console and the README). */
+  extra?: string;
+  /** Enrols a TOTP second factor at first sign-in (administrators, and coordinators of an operation). */
+  secondFactor?: boolean;
 }
 
+/** The demo accounts: the one source of the console's list and of the README's table (a test compares them). */
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', displayName: 'OpenCEN Administrator', org: 'WCO-I2C', roles: ['admin'], note: 'administrator, enrols a TOTP second factor at first sign-in' },
-  { username: 'ncp.france', displayName: 'Claire Martin', org: 'FR-CUSTOMS', roles: ['ncp'], note: 'National Contact Point, French Customs (Europe)' },
-  { username: 'ncp.kenya', displayName: 'Wanjiru Otieno', org: 'KE-CUSTOMS', roles: ['ncp'], note: 'National Contact Point, Kenya Revenue Authority (East and Southern Africa)' },
-  { username: 'ncp.brazil', displayName: 'Rafael Souza', org: 'BR-CUSTOMS', roles: ['ncp'], note: 'National Contact Point, Brazil (Americas and Caribbean)' },
-  { username: 'rilo.weu', displayName: 'Jan de Vries', org: 'RILO-WE', roles: ['rilo_analyst'], note: 'RILO Western Europe analyst' },
-  { username: 'rilo.esa', displayName: 'Thandiwe Dlamini', org: 'RILO-ESA', roles: ['rilo_analyst'], note: 'RILO Eastern and Southern Africa analyst' },
-  { username: 'i2c.officer', displayName: 'Amira Haddad', org: 'WCO-I2C', roles: ['i2c_officer'], note: 'WCO Information and Intelligence Centre officer' },
-  { username: 'interpol.liaison', displayName: 'Marco Bianchi', org: 'INTERPOL', roles: ['partner'], note: 'partner agency (INTERPOL)' },
-  { username: 'unodc.analyst', displayName: 'Elena Petrova', org: 'UNODC', roles: ['partner'], note: 'partner agency (UNODC)' },
-  { username: 'viewer.belgium', displayName: 'Luc Peeters', org: 'BE-CUSTOMS', roles: ['viewer'], note: 'read-only user, Belgian Customs' },
-  { username: 'system.fr-ncen', displayName: 'French nCEN (system account)', org: 'FR-CUSTOMS', roles: ['ncp'], system: true, note: 'system account for API tokens' },
+  { username: 'admin', displayName: 'OpenCEN Administrator', org: 'WCO-I2C', roles: ['admin'], secondFactor: true },
+  { username: 'ncp.france', displayName: 'Claire Martin', org: 'FR-CUSTOMS', roles: ['ncp'] },
+  { username: 'ncp.kenya', displayName: 'Wanjiru Otieno', org: 'KE-CUSTOMS', roles: ['ncp'] },
+  { username: 'ncp.brazil', displayName: 'Rafael Souza', org: 'BR-CUSTOMS', roles: ['ncp'] },
+  { username: 'rilo.weu', displayName: 'Jan de Vries', org: 'RILO-WE', roles: ['rilo_analyst'], extra: 'OCU+ of the operation Global Shield', secondFactor: true },
+  { username: 'rilo.esa', displayName: 'Thandiwe Dlamini', org: 'RILO-ESA', roles: ['rilo_analyst'] },
+  { username: 'i2c.officer', displayName: 'Amira Haddad', org: 'WCO-I2C', roles: ['i2c_officer'], extra: 'OCU+ of the operation Global Shield', secondFactor: true },
+  { username: 'interpol.liaison', displayName: 'Marco Bianchi', org: 'INTERPOL', roles: ['partner'] },
+  { username: 'unodc.analyst', displayName: 'Elena Petrova', org: 'UNODC', roles: ['partner'] },
+  { username: 'viewer.belgium', displayName: 'Luc Peeters', org: 'BE-CUSTOMS', roles: ['viewer'] },
+  { username: 'system.fr-ncen', displayName: 'French nCEN (system account)', org: 'FR-CUSTOMS', roles: ['ncp'], system: true },
 ];
+
+const ROLE_TEXT: Record<Role, string> = {
+  admin: 'administrator',
+  ncp: 'National Contact Point',
+  rilo_analyst: 'RILO analyst',
+  i2c_officer: 'I2C officer',
+  partner: 'partner agency',
+  viewer: 'read-only',
+};
+
+type DemoOrganisation = { name: string; shortName: string; kind: 'customs' | 'rilo' | 'wco' | 'partner'; country: string | null; region: string | null };
+
+/** The demo directory: the I2C, the RILOs, one customs administration per WCO member, two partner agencies. */
+export function demoOrganisations(ref: DemoReference): DemoOrganisation[] {
+  return [
+    { name: 'WCO Secretariat — Information and Intelligence Centre (I2C)', shortName: 'WCO-I2C', kind: 'wco', country: 'BE', region: null },
+    ...ref.rilos.map((r): DemoOrganisation => ({ name: r.name, shortName: r.code, kind: 'rilo', country: r.country, region: r.region })),
+    ...ref.members.map((m): DemoOrganisation => ({ name: `${m.name} Customs`, shortName: `${m.country}-CUSTOMS`, kind: 'customs', country: m.country, region: m.region })),
+    { name: 'INTERPOL General Secretariat', shortName: 'INTERPOL', kind: 'partner', country: 'FR', region: null },
+    { name: 'United Nations Office on Drugs and Crime', shortName: 'UNODC', kind: 'partner', country: 'AT', region: null },
+  ];
+}
+
+export interface DemoAccountRow {
+  username: string;
+  role: string;
+  organisation: string;
+}
+
+/** The people's accounts as the console and the README list them. */
+export function demoAccountRows(organisationName: (shortName: string) => string): DemoAccountRow[] {
+  return DEMO_USERS.filter((u) => !u.system).map((u) => ({
+    username: u.username,
+    role: [u.roles.map((r) => ROLE_TEXT[r]).join(', '), u.extra, u.secondFactor ? 'enrols a TOTP second factor at first sign-in' : undefined].filter(Boolean).join('; '),
+    organisation: organisationName(u.org),
+  }));
+}
 
 /**
  * Loads the demo directory on an empty database: the WCO secretariat's I2C, the
@@ -43,14 +84,7 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
   if (existing.length === 0) {
     const ref = await reference();
     const deps = { database: ctx.database, audit: ctx.audit, countryExists: async () => true };
-    type Org = { name: string; shortName: string; kind: 'customs' | 'rilo' | 'wco' | 'partner'; country: string | null; region: string | null };
-    const orgs: Org[] = [
-      { name: 'WCO Secretariat — Information and Intelligence Centre (I2C)', shortName: 'WCO-I2C', kind: 'wco', country: 'BE', region: null },
-      ...ref.rilos.map((r): Org => ({ name: r.name, shortName: r.code, kind: 'rilo', country: r.country, region: r.region })),
-      ...ref.members.map((m): Org => ({ name: `${m.name} Customs`, shortName: `${m.country}-CUSTOMS`, kind: 'customs', country: m.country, region: m.region })),
-      { name: 'INTERPOL General Secretariat', shortName: 'INTERPOL', kind: 'partner', country: 'FR', region: null },
-      { name: 'United Nations Office on Drugs and Crime', shortName: 'UNODC', kind: 'partner', country: 'AT', region: null },
-    ];
+    const orgs = demoOrganisations(ref);
     const orgIds = new Map((await createOrganisations(deps, null, orgs)).map((o) => [o.shortName, o.id]));
 
     for (const u of DEMO_USERS) {
@@ -70,8 +104,9 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
   }
   // Then each module's own demo data, in the app's module order.
   for (const m of modules) await m.seedDemo?.(log);
-  const people = DEMO_USERS.filter((u) => !u.system)
-    .map((u) => `  ${u.username.padEnd(18)} ${u.note}`)
+  const names = new Map((await listOrganisations(ctx.database)).map((o) => [o.shortName, o.name]));
+  const people = demoAccountRows((short) => names.get(short) ?? short)
+    .map((r) => `  ${r.username.padEnd(18)} ${r.role} (${r.organisation})`)
     .join('\n');
-  log(`Demo sign-in at ${ctx.config.publicUrl} with password ${DEMO_PASSWORD} as:\n${people}`);
+  log(`Demo sign-in at ${ctx.config.publicUrl} with password ${DEMO_PASSWORD} as:\n${people}\nsystem.fr-ncen is a system account (no password) for API tokens.`);
 }
