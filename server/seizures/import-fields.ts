@@ -33,7 +33,7 @@ export interface ImportField {
 const lineField = (n: number, part: LinePart): ImportField => {
   const first = n === 1;
   const d: Record<LinePart, string> = {
-    category: `Commodity line ${n}: category code of the commodity taxonomy (e.g. DRUGS, TOBACCO, ENVIRONMENT)${first ? '' : '; fill it to add the line'}`,
+    category: `Commodity line ${n}: category code of the commodity taxonomy (e.g. DRUGS, TOBACCO, ENVIRONMENT); may be left out when the subcategory is given${first ? '' : '; fill it or the subcategory to add the line'}`,
     subcategory: `Commodity line ${n}: subcategory, CATEGORY.SUBCATEGORY or the subcategory code alone (e.g. COCAINE)`,
     hs_code: `Commodity line ${n}: HS 2022 chapter, heading or subheading (2, 4 or 6 digits; dots and spaces ignored)`,
     description: `Commodity line ${n}: free-text description (no personal data)`,
@@ -43,7 +43,8 @@ const lineField = (n: number, part: LinePart): ImportField => {
     currency: `Commodity line ${n}: ISO 4217 currency code (e.g. EUR, USD)`,
     cites_species: `Commodity line ${n}: CITES species, where relevant (e.g. Loxodonta africana)`,
   };
-  const required = first && (part === 'category' || part === 'quantity' || part === 'unit');
+  // The category of line 1 is needed, but the subcategory implies it: the mapping needs one of the two (checkMapping).
+  const required = first && (part === 'quantity' || part === 'unit');
   return { name: `commodity_${n}_${part}`, required, description: d[part], ...(part === 'unit' ? { values: UNITS } : {}) };
 };
 
@@ -79,6 +80,32 @@ export const IMPORT_FIELDS: ImportField[] = [
 ];
 export const FIELD_NAMES = IMPORT_FIELDS.map((f) => f.name);
 export const REQUIRED_FIELDS = IMPORT_FIELDS.filter((f) => f.required).map((f) => f.name);
+/** Fields a mapping needs one of at least: the category of line 1, or its subcategory that implies it. */
+export const REQUIRED_ONE_OF: readonly (readonly string[])[] = [['commodity_1_category', 'commodity_1_subcategory']];
+
+/** Subcategory codes alone (COCAINE) by their category, where only one category has the code; per reference set. */
+const categoryByBareSubcategory = new WeakMap<ReferenceSets, Map<string, string | null>>();
+
+/**
+ * The category a subcategory implies: DRUGS for DRUGS.COCAINE, and for a subcategory code alone (COCAINE)
+ * the one category of the taxonomy that has it; null when it implies none (unknown or ambiguous).
+ */
+export function categoryOfSubcategory(subcategory: string, ref: ReferenceSets): string | null {
+  const sub = subcategory.trim().toUpperCase();
+  if (!sub) return null;
+  const dot = sub.indexOf('.');
+  if (dot > 0) return sub.slice(0, dot);
+  let index = categoryByBareSubcategory.get(ref);
+  if (!index) {
+    index = new Map();
+    for (const key of ref.subcategories.keys()) {
+      const [category, code] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+      index.set(code, index.has(code) && index.get(code) !== category ? null : category);
+    }
+    categoryByBareSubcategory.set(ref, index);
+  }
+  return index.get(sub) ?? null;
+}
 const FIELD_INDEX = new Map(FIELD_NAMES.map((n, i) => [n, i]));
 const F = (name: string) => FIELD_INDEX.get(name)!;
 
@@ -373,6 +400,10 @@ export function convertRow(cells: readonly string[], layout: Layout, ref: Refere
         const v = cell(cells, layout, base + k);
         if (v) line[LINE_KEYS[part]] = v;
       }
+    }
+    if (!line.category && typeof line.subcategory === 'string') {
+      const category = categoryOfSubcategory(line.subcategory, ref);
+      if (category) line.category = category;
     }
     lines.push(line);
     lineSlots.push(n);

@@ -12,10 +12,10 @@ import type { Principal } from '../platform/http/access.ts';
 import { badRequest, conflict, notFound, payloadTooLarge, Problem, type FieldError } from '../platform/http/problem.ts';
 import { referenceSets, type ReferenceSets } from '../reference/index.ts';
 import { checkSeizure, nominalWarnings, type PreparedSeizure } from './check.ts';
-import { compileLayout, convertRow, FIELD_NAMES, fieldOfPath, REQUIRED_FIELDS, suggestMapping, type Layout } from './import-fields.ts';
+import { compileLayout, convertRow, FIELD_NAMES, fieldOfPath, REQUIRED_FIELDS, REQUIRED_ONE_OF, suggestMapping, type Layout } from './import-fields.ts';
 import { csvHead, detectDelimiter, headerNames, readRows, sniffFile, spool, type SpooledFile } from './import-read.ts';
 import type { CommitMode, ImportError, ImportStatus, ImportView } from './import-view.ts';
-import { seizureInput } from './schema.ts';
+import { seizureInput, UNITS } from './schema.ts';
 import { insertSeizures } from './store.ts';
 
 /**
@@ -125,7 +125,47 @@ function pushError(errors: ImportError[], mapping: Record<string, string>, line:
   errors.push(err);
 }
 
-/** Checks rows of one file under one mapping: conversion, then the record schema, then checkSeizure. */
+/**
+ * Values the schema accepts, put where it refused a row's own, so that checkSeizure can still look at the rest
+ * of the row; the errors on the replaced fields are already reported and not repeated.
+ */
+const STAND_IN = 'ZZ';
+const STAND_IN_CODE = new RegExp(`\\b${STAND_IN}\\b`);
+const STAND_INS: Record<string, unknown> = {
+  seizedAt: '2000-01-01T00:00:00Z',
+  country: STAND_IN,
+  locationType: 'other',
+  direction: 'import',
+  category: STAND_IN,
+  quantity: 1,
+  unit: UNITS[0],
+  role: 'transit',
+  gender: 'unknown',
+  ageBand: 'unknown',
+  count: 1,
+};
+
+/** A copy of the row's input with stand-ins for every refused value (optional ones dropped); null when there is no sensible one. */
+function withStandIns(input: Record<string, unknown>, issues: readonly { path: PropertyKey[] }[]): Record<string, unknown> | null {
+  const copy = structuredClone(input);
+  for (const { path } of issues) {
+    if (path.length === 1 && path[0] === 'commodities') {
+      copy.commodities = [{ category: STAND_INS.category, quantity: STAND_INS.quantity, unit: STAND_INS.unit }];
+      continue;
+    }
+    const leaf = path[path.length - 1];
+    const parent = at(copy, path.slice(0, -1));
+    if (leaf === undefined || parent === null || typeof parent !== 'object') return null;
+    const target = parent as Record<PropertyKey, unknown>;
+    if (typeof leaf === 'string' && leaf in STAND_INS) target[leaf] = STAND_INS[leaf];
+    else if (Array.isArray(parent) && typeof leaf === 'number') target[leaf] = STAND_IN;
+    else if (path.length > 1 || typeof leaf !== 'string' || !(leaf in copy)) return null;
+    else delete target[leaf];
+  }
+  return copy;
+}
+
+/** Checks rows of one file under one mapping: conversion, then the record schema, then checkSeizure; every error of a row at once. */
 export function rowChecker(mapping: Record<string, string>, columns: string[], ref: ReferenceSets, now = Date.now()) {
   const layout: Layout = compileLayout(mapping, columns);
   return function check(cells: readonly string[], line: number): CheckedRow {
@@ -145,6 +185,19 @@ export function rowChecker(mapping: Record<string, string>, columns: string[], r
         if (seen.has(key)) continue;
         seen.add(key);
         pushError(errors, mapping, line, { field, message }, false);
+      }
+      // The rest of the row is checked too, with stand-ins for what the schema refused: all its errors at once.
+      const standIn = withStandIns(conv.input, parsed.error.issues);
+      const reparsed = standIn ? seizureInput.safeParse(standIn) : null;
+      if (reparsed?.success) {
+        const reported = new Set(errors.map((e) => e.field));
+        for (const e of checkSeizure(reparsed.data, ref, '', now).errors) {
+          const field = fieldOfPath(e.field, conv);
+          // An error naming a stand-in ("FRLEH is not in ZZ") is about the stand-in, not the row.
+          if (!reported.has(field) && !STAND_IN_CODE.test(e.message)) pushError(errors, mapping, line, { field, message: e.message }, false);
+        }
+        if (!reparsed.data.externalRef && !reported.has('external_ref'))
+          pushError(errors, mapping, line, { field: 'external_ref', message: 'is required: it is what makes a second import of the same file add nothing' }, false);
       }
       return { input: conv.input, prepared: null, errors, nominalOnly: false };
     }
@@ -378,6 +431,8 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
       else if (!cols.has(c)) errors.push({ field: `body.mapping.${f}`, message: `column "${c}" is not in the file` });
     }
     for (const f of REQUIRED_FIELDS) if (!mapping[f]) errors.push({ field: `body.mapping.${f}`, message: 'is required: map a column to it' });
+    for (const group of REQUIRED_ONE_OF)
+      if (!group.some((f) => mapping[f])) errors.push({ field: `body.mapping.${group[0]}`, message: `is required: map a column to it (or to ${group.slice(1).join(', ')})` });
     if (errors.length) throw new Problem(422, 'Unprocessable Content', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   }
 
@@ -535,6 +590,8 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
         `${blocking} row${blocking === 1 ? ' has' : 's have'} errors: correct the file, or import the valid rows only (mode "valid").` +
           (Number(r.nominal_rows) && !o.acceptNominalWarnings ? ` ${r.nominal_rows} of them only hold text that looks like personal data (acceptNominalWarnings).` : ''),
       );
+    const storable = Number(r.valid_rows) + (o.acceptNominalWarnings ? Number(r.nominal_rows) : 0);
+    if (r.status === 'validated' && storable === 0) throw conflict('No row of the file can be stored: correct the file and check it again.');
     await ensureSpool(r);
     const [u] = await database.rows<Row>(sql`UPDATE seizure_imports SET status = 'committing', commit_mode = ${o.mode}, submit = ${!!o.submit},
         accept_nominal = ${!!o.acceptNominalWarnings}, progress = 0, detail = NULL, node = ${node}, updated_at = now()

@@ -267,6 +267,21 @@ describe('seizure import', () => {
     expect((await upload(viewer.client, 'x.csv', csvOf([row(1)]))).status).toBe(403);
   });
 
+  it('takes the category from the subcategory, lists every error of a row, and stores nothing from a file without a valid row', async () => {
+    const fr = await signIn(t, ['ncp'], { country: 'FR' });
+    const header = HEADER.filter((h) => h !== 'commodity_1_category');
+    const derived = await uploadAndValidate(fr.client, 'sub.csv', csvOf([row(40, { commodity_1_subcategory: 'DRUGS.COCAINE' }), row(41)], ',', header));
+    expect(derived.validated).toMatchObject({ status: 'validated', validRows: 2, errorRows: 0 });
+
+    const bad = await uploadAndValidate(fr.client, 'bad-only.csv', csvOf([row(42, { seized_at: 'yesterday', country: 'XX' })]));
+    expect(bad.validated).toMatchObject({ validRows: 0, errorRows: 1 });
+    expect(bad.validated.errors.map((e: { field: string }) => e.field)).toEqual(['seized_at', 'country', 'place_locode']);
+    const refused = await fr.client.post(`/api/v1/seizures/imports/${bad.upload.id}/commit`, { mode: 'valid' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/No row of the file can be stored/);
+    expect(await count(fr.org.id)).toBe(0);
+  });
+
   it('tells the importing user how the passes end, as realtime events', async () => {
     const fr = await signIn(t, ['ncp'], { country: 'FR' });
     const stream = await fetch(`${t.url}/api/v1/events`, { headers: { cookie: fr.client.cookie } });

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
  */
 const KNOWN: { match: RegExp; key: string; params?: (m: RegExpMatchArray) => Record<string, string> }[] = [
   { match: /^(is required|required\.?)$/i, key: 'errors.field.required' },
-  { match: /^is required: map a column to it$/, key: 'errors.field.mapColumn' },
+  { match: /^is required: map a column to it/, key: 'errors.field.mapColumn' },
   { match: /^must be an e-mail address$/, key: 'errors.field.email' },
   { match: /^must be at least (\d+) characters$/, key: 'errors.field.minLength', params: (m) => ({ min: m[1] }) },
   { match: /^must be at most (\d+)( characters)?$/, key: 'errors.field.maxLength', params: (m) => ({ max: m[1] }) },

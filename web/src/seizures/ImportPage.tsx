@@ -418,6 +418,9 @@ function CommitStep({ view, onCommitting, onAnother }: { view: ImportView; onCom
   const [accept, setAccept] = useState(false);
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFormErrors();
+  // Rows that would be stored: the valid ones, and those only flagged as personal data once that is confirmed.
+  const storable = view.validRows + (accept ? view.nominalRows : 0);
+  const nothingToStore = view.status === 'validated' && storable === 0;
 
   const commit = async (event: FormEvent) => {
     event.preventDefault();
@@ -491,8 +494,18 @@ function CommitStep({ view, onCommitting, onAnother }: { view: ImportView; onCom
             <progress id="import-commit-progress" className="progress" value={view.progress} max={1} />
           </div>
         )}
+        {nothingToStore && (
+          <p className="muted" id="import-nothing-to-store" data-testid="import-nothing-to-store">
+            {t('seizures.import.nothingToStore')}
+          </p>
+        )}
         <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={busy || view.status === 'committing'}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || view.status === 'committing' || nothingToStore}
+            aria-describedby={nothingToStore ? 'import-nothing-to-store' : undefined}
+          >
             {busy || view.status === 'committing' ? t('common.working') : t('seizures.import.commit')}
           </button>
         </div>
