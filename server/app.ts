@@ -50,7 +50,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   const database = opts.database ?? (await openConfiguredDatabase(config));
   log.info({ ms: Date.now() - started, database: database.kind }, 'database open');
   if (!opts.prepared) {
-    await migrate(database, (m) => log.info(m));
+    await migrate(database, (m) => log.info(m), config.role);
     await loadReferenceData(database, (m) => log.info(m), ['core']);
   }
 
@@ -74,7 +74,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   jobs.handle('mail.send', async (payload) => ctx.mail.send(payload as MailMessage), { maxAttempts: 8 });
   setAuthenticator(createAuthenticator(database));
   const modules = createModules(ctx, sealer);
-  registerHealth(app, database);
+  registerHealth(app, database, config.role);
   events.register(app);
   for (const m of modules) await m.routes?.(app);
   for (const m of modules) await m.jobs?.();
@@ -122,7 +122,7 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   return [identity, reference, seizures, comm, screening];
 }
 
-function registerHealth(app: App, database: Database) {
+function registerHealth(app: App, database: Database, role: Config['role']) {
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
   }));
@@ -132,7 +132,7 @@ function registerHealth(app: App, database: Database) {
     async (_request, reply) => {
       try {
         const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM schema_migrations`);
-        const expected = listMigrations().length;
+        const expected = listMigrations(role).length;
         if (n < expected) return reply.status(503).send({ status: 'migrating', applied: n, expected });
         return { status: 'ready', database: database.kind, migrations: n };
       } catch (e) {

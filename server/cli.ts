@@ -75,7 +75,7 @@ let exitCode = 0;
 try {
   switch (command) {
     case 'migrate': {
-      const applied = await migrate(database, console.log);
+      const applied = await migrate(database, console.log, config.role);
       await loadReferenceData(database, console.log);
       console.log(applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date');
       break;
@@ -84,7 +84,7 @@ try {
       await loadReferenceData(database, console.log);
       break;
     case 'seed-demo': {
-      await prepareDatabase(database, console.log);
+      await prepareDatabase(database, console.log, config.role);
       // Without the app's file store, mail and jobs: the modules seed what needs none of them.
       const ctx = { config, database, db: database.db, audit } as AppContext;
       const masterKey = loadOrCreateMasterKey(config.masterKeyFile);

@@ -13,15 +13,15 @@ import type { DemoReference } from './demo/seed.ts';
 // kept apart from the HTTP server so that `npx opencen` starts quickly.
 
 /** Migrations and reference data: what every database needs before the app serves it. */
-export async function prepareDatabase(database: Database, log: (m: string) => void = () => undefined) {
-  await migrate(database, log);
+export async function prepareDatabase(database: Database, log: (m: string) => void = () => undefined, role: Config['role'] = 'hub') {
+  await migrate(database, log, role);
   await loadReferenceData(database, log);
 }
 
 /** Built by `npm run build` (scripts/build-database-template.ts): an embedded database ready but for users. */
 export const EMBEDDED_TEMPLATE_DIR = join(PROJECT_ROOT, 'dist', 'pgdata-template');
 
-/** What the embedded template was built from: the migrations and the reference data files. */
+/** What the embedded template was built from: the hub's migrations and the reference data files (a national node adds its own at start). */
 export function databaseFingerprint(): string {
   const h = createHash('sha256').update(listMigrations().map((m) => m.checksum).join());
   for (const f of readdirSync(REFERENCE_DATA_DIR).sort()) h.update(f).update(readFileSync(join(REFERENCE_DATA_DIR, f)));

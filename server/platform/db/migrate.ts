@@ -19,9 +19,16 @@ export interface Migration {
   checksum: string;
 }
 
-export function listMigrations(): Migration[] {
+/** Modules that exist only on a national deployment: a hub has none of their tables. */
+export const NATIONAL_ONLY_MODULES = ['national'];
+
+export type NodeRole = 'hub' | 'national';
+
+/** The migrations of a node of this role, in order (a hub skips the national-only modules). */
+export function listMigrations(role: NodeRole = 'hub'): Migration[] {
   const out: Migration[] = [];
   for (const mod of MODULE_ORDER) {
+    if (role === 'hub' && NATIONAL_ONLY_MODULES.includes(mod)) continue;
     const dir = join(serverDir, mod, 'migrations');
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
@@ -33,7 +40,7 @@ export function listMigrations(): Migration[] {
 }
 
 /** Applies pending migrations, each in its own transaction, under an advisory lock so several nodes can start at once. */
-export async function migrate(database: Database, log: (msg: string) => void = () => undefined): Promise<string[]> {
+export async function migrate(database: Database, log: (msg: string) => void = () => undefined, role: NodeRole = 'hub'): Promise<string[]> {
   await database.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
@@ -44,7 +51,7 @@ export async function migrate(database: Database, log: (msg: string) => void = (
         (r) => [r.id, r.checksum],
       ),
     );
-    for (const m of listMigrations()) {
+    for (const m of listMigrations(role)) {
       const prev = done.get(m.id);
       if (prev) {
         if (prev !== m.checksum) throw new Error(`Migration ${m.id} was changed after it was applied; add a new migration instead.`);
