@@ -4,6 +4,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { registerNameRoutes } from './routes.ts';
 
 let http: HttpServer;
+let base = '';
 beforeAll(async () => {
   http = await createHttpServer(loadConfig({}), false);
   http.setAuthenticator(async (req) => {
@@ -11,14 +12,24 @@ beforeAll(async () => {
     return role ? { userId: 'u', orgId: 'o', roles: [role as 'ncp'], via: 'token', secondFactorPending: false } : null;
   });
   registerNameRoutes(http.app);
-  await http.app.ready();
+  await http.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = http.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
 afterAll(async () => {
   await http?.app.close();
 });
 
-const compare = (payload: unknown, role: string | null = 'ncp') =>
-  http.app.inject({ method: 'POST', url: '/api/v1/national/names/compare', payload: payload as object, headers: role ? { authorization: `Bearer ${role}` } : {} });
+/** Over real HTTP on loopback. */
+async function compare(payload: unknown, role: string | null = 'ncp') {
+  const res = await fetch(`${base}/api/v1/national/names/compare`, {
+    method: 'POST',
+    body: JSON.stringify(payload),
+    headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${role}` } : {}) },
+  });
+  const body: unknown = await res.json();
+  return { statusCode: res.status, json: () => body as Record<string, unknown> };
+}
 
 describe('POST /api/v1/national/names/compare', () => {
   it('answers the score, the match and the reasons', async () => {
