@@ -21,6 +21,7 @@ import { seedDemoData } from './demo/seed.ts';
 import { createScreeningModule } from './screening/index.ts';
 import { createSeizuresModule } from './seizures/index.ts';
 import { createCommModule, coordinatesAnOperation } from './comm/index.ts';
+import { createNationalModule } from './national/index.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -119,7 +120,10 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const seizures = createSeizuresModule(ctx);
   const comm = createCommModule(ctx, { seizures: seizures.services });
   const screening = createScreeningModule(ctx);
-  return [identity, reference, seizures, comm, screening];
+  const modules: ServerModule[] = [identity, reference, seizures, comm, screening];
+  // The nominal database exists only on a national node (its tables too: migrate by role).
+  if (ctx.config.role === 'national') modules.push(createNationalModule(ctx, { sealer, seizures: seizures.services }));
+  return modules;
 }
 
 function registerHealth(app: App, database: Database, role: Config['role']) {

@@ -44,6 +44,8 @@ const ROLE_TEXT: Record<Role, string> = {
   i2c_officer: 'I2C officer',
   partner: 'partner agency',
   viewer: 'read-only',
+  nominal_read: 'reads nominal data (national node)',
+  nominal_write: 'writes nominal data (national node)',
 };
 
 type DemoOrganisation = { name: string; shortName: string; kind: 'customs' | 'rilo' | 'wco' | 'partner'; country: string | null; region: string | null };

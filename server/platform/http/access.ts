@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized, Problem } from './problem.ts';
 
-export const ROLES = ['admin', 'ncp', 'rilo_analyst', 'i2c_officer', 'partner', 'viewer'] as const;
+export const ROLES = ['admin', 'ncp', 'rilo_analyst', 'i2c_officer', 'partner', 'viewer', 'nominal_read', 'nominal_write'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -1,6 +1,6 @@
 import { api } from '../app/api.ts';
 
-export const ROLES = ['admin', 'ncp', 'rilo_analyst', 'i2c_officer', 'partner', 'viewer'] as const;
+export const ROLES = ['admin', 'ncp', 'rilo_analyst', 'i2c_officer', 'partner', 'viewer', 'nominal_read', 'nominal_write'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type SecondFactor = 'none' | 'verify' | 'enrol';
