@@ -37,6 +37,17 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'system.fr-ncen', displayName: 'French nCEN (system account)', org: 'FR-CUSTOMS', roles: ['ncp'], system: true },
 ];
 
+/** A national node's own accounts (France's nCEN), beside the directory every node has. */
+export const DEMO_NATIONAL_USERS: DemoUser[] = [
+  { username: 'ncen.officer', displayName: 'Sophie Leroy', org: 'FR-CUSTOMS', roles: ['ncp', 'nominal_read', 'nominal_write'] },
+  { username: 'ncen.analyst', displayName: 'Karim Benali', org: 'FR-CUSTOMS', roles: ['nominal_read'] },
+];
+
+/** The demo accounts of a node of this role. */
+export function demoUsersOf(role: 'hub' | 'national'): DemoUser[] {
+  return role === 'national' ? [...DEMO_USERS, ...DEMO_NATIONAL_USERS] : DEMO_USERS;
+}
+
 const ROLE_TEXT: Record<Role, string> = {
   admin: 'administrator',
   ncp: 'National Contact Point',
@@ -68,8 +79,8 @@ export interface DemoAccountRow {
 }
 
 /** The people's accounts as the console and the README list them. */
-export function demoAccountRows(organisationName: (shortName: string) => string): DemoAccountRow[] {
-  return DEMO_USERS.filter((u) => !u.system).map((u) => ({
+export function demoAccountRows(organisationName: (shortName: string) => string, users: DemoUser[] = DEMO_USERS): DemoAccountRow[] {
+  return users.filter((u) => !u.system).map((u) => ({
     username: u.username,
     role: [u.roles.map((r) => ROLE_TEXT[r]).join(', '), u.extra, u.secondFactor ? 'enrols a TOTP second factor at first sign-in' : undefined].filter(Boolean).join('; '),
     organisation: organisationName(u.org),
@@ -89,7 +100,7 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
     const orgs = demoOrganisations(ref);
     const orgIds = new Map((await createOrganisations(deps, null, orgs)).map((o) => [o.shortName, o.id]));
 
-    for (const u of DEMO_USERS) {
+    for (const u of demoUsersOf(ctx.config.role)) {
       const orgId = orgIds.get(u.org);
       if (!orgId) throw new Error(`Demo organisation ${u.org} is missing from the reference data.`);
       await createUser(deps, null, {
@@ -102,12 +113,12 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
         password: u.system ? undefined : DEMO_PASSWORD,
       });
     }
-    log(`demo data loaded: ${orgIds.size} organisations, ${DEMO_USERS.length} users`);
+    log(`demo data loaded: ${orgIds.size} organisations, ${demoUsersOf(ctx.config.role).length} users`);
   }
   // Then each module's own demo data, in the app's module order.
   for (const m of modules) await m.seedDemo?.(log);
   const names = new Map((await listOrganisations(ctx.database)).map((o) => [o.shortName, o.name]));
-  const people = demoAccountRows((short) => names.get(short) ?? short)
+  const people = demoAccountRows((short) => names.get(short) ?? short, demoUsersOf(ctx.config.role))
     .map((r) => `  ${r.username.padEnd(18)} ${r.role} (${r.organisation})`)
     .join('\n');
   log(`Demo sign-in at ${ctx.config.publicUrl} with password ${DEMO_PASSWORD} as:\n${people}\nsystem.fr-ncen is a system account (no password) for API tokens.`);
