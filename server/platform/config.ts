@@ -17,6 +17,12 @@ const envSchema = z.object({
   OPENCEN_IMPORT_LIMIT_MB: z.coerce.number().positive().max(1024 * 1024).default(2048),
   OPENCEN_JOBS: z.enum(['true', 'false']).default('true'),
   OPENCEN_SIGNIN_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  // Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; none by default.
+  OPENCEN_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a)), 'must be a comma-separated list of IP addresses or CIDR ranges'),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['true', 'false']).default('false'),
@@ -41,6 +47,8 @@ export interface Config {
   importLimitBytes: number;
   /** Sign-in attempts allowed from one address per 5 minutes. */
   signInsPerAddress: number;
+  /** Proxies whose X-Forwarded-For names the client; empty: the connection's address is the client's. */
+  trustProxy: string[];
   runJobs: boolean;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailFrom: string;
@@ -68,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimitBytes: Math.round(e.OPENCEN_UPLOAD_LIMIT_MB * 1024 * 1024),
     importLimitBytes: Math.round(e.OPENCEN_IMPORT_LIMIT_MB * 1024 * 1024),
     signInsPerAddress: e.OPENCEN_SIGNIN_PER_ADDRESS,
+    trustProxy: e.OPENCEN_TRUST_PROXY,
     runJobs: e.OPENCEN_JOBS === 'true',
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM }

@@ -34,7 +34,8 @@ export async function createHttpServer(config: Config, logger?: boolean | object
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: config.uploadLimitBytes + 1024 * 1024,
-    trustProxy: true,
+    // A forged X-Forwarded-For must not pass for the client's address (rate limits, audit): only named proxies are believed.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
