@@ -23,6 +23,16 @@ const envSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
     .refine((list) => list.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a)), 'must be a comma-separated list of IP addresses or CIDR ranges'),
+  // A national node's hub (issue 13): where its seizures are pushed, and the hub system account's API token.
+  OPENCEN_HUB_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// address')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  OPENCEN_HUB_TOKEN: z.string().trim().min(1, 'must not be empty').optional(),
+  OPENCEN_HUB_TOKEN_FILE: z.string().min(1, 'must not be empty').optional(),
+  OPENCEN_HUB_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['true', 'false']).default('false'),
@@ -52,6 +62,11 @@ export interface Config {
   runJobs: boolean;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailFrom: string;
+  /**
+   * A national node's link to its hub: the hub's address, its API token (given, or read from a file at each
+   * use so that a renewed token needs no restart) and how often the hub's answers are fetched.
+   */
+  hub: { url: string | null; token: string | null; tokenFile: string | null; pollSeconds: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -61,6 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.OPENCEN_HUB_TOKEN && e.OPENCEN_HUB_TOKEN_FILE)
+    throw new Error('Invalid configuration:\n  OPENCEN_HUB_TOKEN_FILE: set either OPENCEN_HUB_TOKEN or OPENCEN_HUB_TOKEN_FILE, not both');
   const dataDir = resolve(e.OPENCEN_DATA_DIR);
   return {
     port: e.PORT,
@@ -82,5 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM }
       : undefined,
     mailFrom: e.SMTP_FROM,
+    hub: {
+      url: e.OPENCEN_HUB_URL ?? null,
+      token: e.OPENCEN_HUB_TOKEN ?? null,
+      tokenFile: e.OPENCEN_HUB_TOKEN_FILE ? resolve(e.OPENCEN_HUB_TOKEN_FILE) : null,
+      pollSeconds: e.OPENCEN_HUB_POLL_SECONDS,
+    },
   };
 }

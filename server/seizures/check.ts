@@ -116,7 +116,7 @@ export function nominalWarnings(input: SeizureInput): NominalWarning[] {
     ...findNominalText('narrative', input.narrative),
     ...findNominalText('concealmentDetail', input.concealmentDetail),
     ...findNominalText('placeText', input.placeText),
-    ...input.commodities.flatMap((l, i) => findNominalText(`commodities.${i}.description`, l.description)),
+    ...input.commodities.flatMap((l, i) => [...findNominalText(`commodities.${i}.description`, l.description), ...findNominalText(`commodities.${i}.citesSpecies`, l.citesSpecies)]),
     ...input.route.flatMap((l, i) => findNominalText(`route.${i}.placeText`, l.placeText)),
   ];
 }

@@ -5,6 +5,7 @@
  */
 export { createSeizuresModule, createSeizureServices } from './module.ts';
 export type { SeizureServices } from './routes.ts';
+export type { Records, SeizureChange, SeizureChangeListener } from './records.ts';
 export { insertSeizures, type NewSeizure } from './store.ts';
 export { checkSeizure, type PreparedSeizure } from './check.ts';
 export { nonNominalProjection, type Projection } from './allowlist.ts';

@@ -31,6 +31,18 @@ function diff(before: Seizure, after: Seizure): Record<string, { from: unknown; 
   return out;
 }
 
+/**
+ * A change of a seizure that another module follows (a national node's push to its hub): its submission
+ * (the national validation), a change of a submitted or validated record, its removal.
+ */
+export interface SeizureChange {
+  seizureId: string;
+  reference: string;
+  kind: 'submitted' | 'updated' | 'removed';
+}
+/** Runs inside the transaction of the change: what it writes commits, or rolls back, with the change. */
+export type SeizureChangeListener = (tx: Db, change: SeizureChange) => Promise<void>;
+
 const unprocessable = (errors: { field: string; message: string }[]) =>
   new Problem(422, 'Unprocessable Content', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 
@@ -42,6 +54,19 @@ const unprocessable = (errors: { field: string; message: string }[]) =>
 export function createRecords(ctx: Ctx) {
   const { database, audit } = ctx;
   const tx = <T>(fn: (tx: Db) => Promise<T>) => database.db.transaction((t) => fn(t));
+  const listeners: SeizureChangeListener[] = [];
+  async function changed(t: Db, change: SeizureChange) {
+    for (const listen of listeners) await listen(t, change);
+  }
+
+  /** Registers a listener of submissions, changes of submitted or validated records and removals; answers its removal. */
+  function onChange(listen: SeizureChangeListener): () => void {
+    listeners.push(listen);
+    return () => {
+      const i = listeners.indexOf(listen);
+      if (i >= 0) listeners.splice(i, 1);
+    };
+  }
 
   async function prepare(input: SeizureInput) {
     const ref = await referenceSets(database);
@@ -112,6 +137,7 @@ export function createRecords(ctx: Ctx) {
       const after = (await loadSeizure(t, id))!;
       await history(t, id, actor.userId, 'updated', diff(before, after));
       await audit.record({ actor, action: 'seizure.update', targetType: 'seizure', targetId: id, detail: { fields: Object.keys(diff(before, after)) }, ...meta }, t);
+      if (before.status === 'submitted' || before.status === 'validated') await changed(t, { seizureId: id, reference: before.reference, kind: 'updated' });
     });
     return { ...(await loadSeizure(database.db, id))!, warnings };
   }
@@ -134,6 +160,7 @@ export function createRecords(ctx: Ctx) {
       for (const p of s.photos) await t.execute(sql`DELETE FROM seizure_photos WHERE id = ${p.id}`);
       await t.execute(sql`DELETE FROM seizures WHERE id = ${id}`);
       await audit.record({ actor, action: 'seizure.delete', targetType: 'seizure', targetId: id, detail: { reference: s.reference }, ...meta }, t);
+      await changed(t, { seizureId: id, reference: s.reference, kind: 'removed' });
     });
   }
 
@@ -145,6 +172,7 @@ export function createRecords(ctx: Ctx) {
       await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, 'submitted');
       await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t);
+      await changed(t, { seizureId: id, reference: s.reference, kind: 'submitted' });
       const rilo = s.rilo ? (await execRows<{ id: string }>(t, sql`SELECT id FROM identity_organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
       if (rilo)
         publish = await queueNotice(
@@ -178,6 +206,39 @@ export function createRecords(ctx: Ctx) {
     return (await loadSeizure(database.db, id))!;
   }
 
+  /**
+   * The hub's decision on a seizure this node submitted to it (a national node's push): mirrored onto the
+   * record while it is still submitted here, with the RILO's comment, in the history and the audit log, and
+   * told to the administration's NCPs. Answers whether it changed the record (a second call changes nothing).
+   */
+  async function mirrorHubDecision(id: string, decision: 'validated' | 'returned', comment: string | null): Promise<boolean> {
+    let publish: (() => Promise<void>) | null = null;
+    const applied = await tx(async (t) => {
+      const s = await loadSeizure(t, id, true);
+      if (!s || s.status !== 'submitted') return false;
+      if (decision === 'validated')
+        await t.execute(sql`UPDATE seizures SET status = 'validated', validated_at = now(), validated_by = NULL, return_comment = NULL,
+          updated_at = now(), version = version + 1 WHERE id = ${id}`);
+      else await t.execute(sql`UPDATE seizures SET status = 'returned', return_comment = ${comment}, updated_at = now(), version = version + 1 WHERE id = ${id}`);
+      await history(t, id, null, decision, { by: 'hub' }, comment);
+      await audit.record({ actor: null, action: decision === 'validated' ? 'seizure.validate.hub' : 'seizure.return.hub', targetType: 'seizure', targetId: id }, t);
+      const title = decision === 'validated' ? `Seizure ${s.reference} validated on the hub` : `Seizure ${s.reference} returned by the hub`;
+      const body =
+        decision === 'validated'
+          ? `Your seizure ${s.reference} was validated on the hub by ${s.rilo ?? 'the RILO'}.`
+          : `Your seizure ${s.reference} was returned by the hub${s.rilo ? ` (${s.rilo})` : ''} with a comment. Open it to correct it.`;
+      publish = await queueNotice(ctx, t, { title, body, link: `/seizures/${id}`, seizureId: id }, { orgIds: [s.orgId], orgRoles: ['ncp'], onlyMailAlerts: true });
+      return true;
+    });
+    await (publish as (() => Promise<void>) | null)?.();
+    return applied;
+  }
+
+  /** The record as stored, whoever owns it, for the system's own work (a push builds its payload from it); null when gone. */
+  async function snapshot(id: string): Promise<Seizure | null> {
+    return loadSeizure(database.db, id);
+  }
+
   async function historyOf(actor: Principal, id: string) {
     await get(actor, id);
     const rows = await database.rows<Omit<z.infer<typeof historyEntry>, 'at' | 'changes'> & { at: Date | string; changes: string | Record<string, unknown> }>(sql`SELECT h.id::int AS id, h.at, h.user_id AS "userId", u.display_name AS "userName",
@@ -195,7 +256,7 @@ export function createRecords(ctx: Ctx) {
     return { errors: checkSeizure(input, await referenceSets(database)).errors, warnings: nominalWarnings(input) };
   }
 
-  return { create, update, get, remove, submit, review, history: historyOf, prepare, check };
+  return { create, update, get, remove, submit, review, history: historyOf, prepare, check, onChange, mirrorHubDecision, snapshot };
 }
 
 export type Records = ReturnType<typeof createRecords>;

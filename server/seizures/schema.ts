@@ -148,6 +148,13 @@ export const searchFilters = z.object({
   status: csv(enumOf(STATUSES)).optional(),
   org: z.uuid('must be a UUID').optional(),
   q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('Free text: narrative, descriptions, concealment detail, places'),
+  externalRef: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .optional()
+    .describe("Your administration's own reference, exactly (an import row, a national node's seizure id): finds the seizure stored under it"),
 });
 export type SearchFilters = z.infer<typeof searchFilters>;
 

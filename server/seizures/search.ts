@@ -69,7 +69,9 @@ export function filterConditions(f: SearchFilters): SQL[] {
 }
 
 export function whereClause(scope: Scope, f: SearchFilters): SQL {
-  return sql.join([visible(scope), ...filterConditions(f)], sql` AND `);
+  // An external reference is the reporting administration's own: it finds only that administration's seizures.
+  const own = f.externalRef ? [sql`s.org_id = ${scope.orgId}::uuid AND s.external_ref = ${f.externalRef}`] : [];
+  return sql.join([visible(scope), ...filterConditions(f), ...own], sql` AND `);
 }
 
 const ORDER: Record<string, string> = {
