@@ -122,7 +122,11 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const screening = createScreeningModule(ctx);
   const modules: ServerModule[] = [identity, reference, seizures, comm, screening];
   // The nominal database exists only on a national node (its tables too: migrate by role).
-  if (ctx.config.role === 'national') modules.push(createNationalModule(ctx, { sealer, seizures: seizures.services }));
+  if (ctx.config.role === 'national') {
+    // A document, VIN or container recorded in the nCEN is screened against the watch lists (exact keys).
+    const screen = async (identifier: string) => screening.services.search.find({ identifier, oneEdit: false, limit: 10 });
+    modules.push(createNationalModule(ctx, { sealer, seizures: seizures.services, screen }));
+  }
   return modules;
 }
 

@@ -10,7 +10,12 @@ import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './sessions.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { meSchema } from './schemas.ts';
 
-const sessionAnswer = z.object({ user: meSchema, csrfToken: z.string(), secondFactor: z.enum(['none', 'verify', 'enrol']) });
+const sessionAnswer = z.object({
+  user: meSchema,
+  csrfToken: z.string(),
+  secondFactor: z.enum(['none', 'verify', 'enrol']),
+  node: z.enum(['hub', 'national']).describe('The role of this deployment: the pages of a national node (nCEN) exist only there'),
+});
 const codeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits') });
 
 export const meta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'], requestId: r.id });
@@ -46,7 +51,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
       const { username, password } = request.body;
       const result = await login(deps, username, password, meta(request));
       setCookie(reply, result.session.token);
-      return { user: await loadMe(deps.database, result.userId), csrfToken: result.session.csrfToken, secondFactor: result.secondFactor };
+      return { user: await loadMe(deps.database, result.userId), csrfToken: result.session.csrfToken, secondFactor: result.secondFactor, node: config.role };
     },
   );
 
@@ -57,7 +62,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
       const p = requirePrincipal(request);
       const user = await loadMe(deps.database, p.userId);
       const required = p.secondFactorPending ? ((await deps.secondFactorRequired?.(p.userId)) ?? false) : false;
-      return { user, csrfToken: p.csrfToken ?? '', secondFactor: p.secondFactorPending ? secondFactorStep(user, required) : 'none' };
+      return { user, csrfToken: p.csrfToken ?? '', secondFactor: p.secondFactorPending ? secondFactorStep(user, required) : 'none', node: config.role };
     },
   );
 
@@ -76,7 +81,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
     async (request) => {
       const p = requirePrincipal(request);
       await confirmTotpEnrolment(deps, p, request.body.code, meta(request));
-      return { user: await loadMe(deps.database, p.userId), csrfToken: p.csrfToken ?? '', secondFactor: 'none' as const };
+      return { user: await loadMe(deps.database, p.userId), csrfToken: p.csrfToken ?? '', secondFactor: 'none' as const, node: config.role };
     },
   );
 
@@ -86,7 +91,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
     async (request) => {
       const p = requirePrincipal(request);
       await verifySecondFactor(deps, p, request.body.code, meta(request));
-      return { user: await loadMe(deps.database, p.userId), csrfToken: p.csrfToken ?? '', secondFactor: 'none' as const };
+      return { user: await loadMe(deps.database, p.userId), csrfToken: p.csrfToken ?? '', secondFactor: 'none' as const, node: config.role };
     },
   );
 

@@ -4,10 +4,11 @@ import { generateMasterKey, loadOrCreateMasterKey, readMasterKey, writeMasterKey
 import { rotateMasterKey } from '../platform/files/key-rotation.ts';
 import { createSealer } from '../platform/crypto/sealer.ts';
 import { resealSecrets } from '../identity/index.ts';
+import { resealNationalKeys } from '../national/index.ts';
 
 /**
- * Moves everything the master key protects to a new key: file data keys and sealed
- * secrets. The new key is written beside the old one first (`<path>.next`) and only
+ * Moves everything the master key protects to a new key: file data keys, sealed
+ * secrets and the nCEN's entity keys. The new key is written beside the old one first (`<path>.next`) and only
  * replaces it once everything moved, so an interrupted rotation is finished by
  * running the command again. The old key is kept as `<path>.<id>.retired` for backups
  * made before the rotation.
@@ -18,7 +19,8 @@ export async function rotateMasterKeyFile(database: Database, path: string) {
   if (!existsSync(nextPath)) writeMasterKey(nextPath, generateMasterKey());
   const newKey = readMasterKey(nextPath);
   const files = await rotateMasterKey(database, oldKey, newKey);
-  const secrets = await resealSecrets(database, createSealer(oldKey.key, oldKey.id), createSealer(newKey.key, newKey.id));
+  const [previous, next] = [createSealer(oldKey.key, oldKey.id), createSealer(newKey.key, newKey.id)];
+  const secrets = (await resealSecrets(database, previous, next)) + (await resealNationalKeys(database, previous, next));
   const oldKeyBackup = `${path}.${oldKey.id}.retired`;
   renameSync(path, oldKeyBackup);
   renameSync(nextPath, path);

@@ -16,7 +16,14 @@
 //   POST   /merges/:mergeId/undo                  { reason }               → EntityView (the merged entity, again apart)
 //   GET    /review?before=                                                 → { entities: EntitySummary[] } (past review date)
 //   GET    /graph?from=<entity|case|seizure>:<id>&hops=1..3&purpose=       → Graph
-//   GET    /cases?status=&q=  POST /cases  GET /cases/:id  PUT /cases/:id   → CaseView (links: seizures, entities with role)
+//   GET    /cases?status=&q=                                               → { cases: CaseSummary[] }
+//   POST   /cases                                 { offenceType, legalBasis, status?, summary?, officerId? } → CaseView (201)
+//   GET    /cases/:id?purpose=                                             → CaseView
+//   PUT    /cases/:id                             { offenceType, legalBasis, status, summary, officerId } → CaseView
+//   POST   /cases/:id/seizures                    { seizureId }            → CaseView
+//   DELETE /cases/:id/seizures/:seizureId                                  → CaseView
+//   POST   /cases/:id/entities                    { entityId, role }       → CaseView
+//   DELETE /cases/:id/entities/:entityId/:role                             → CaseView
 //   POST   /names/compare                         { kind, a, b }           → { score, match, reasons }
 
 export const ENTITY_KINDS = ['person', 'company', 'transport', 'document'] as const;
@@ -163,6 +170,17 @@ export interface Graph {
   edges: GraphEdge[];
   /** Nodes left out beyond the limit, so the chart can say so. */
   truncated: boolean;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  offenceType: string;
+  officerName: string;
+  seizureCount: number;
+  entityCount: number;
+  updatedAt: string;
 }
 
 export interface CaseView {

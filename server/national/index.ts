@@ -4,3 +4,5 @@
  */
 export { createNationalModule, type NationalDeps, type NationalServices } from './module.ts';
 export { compareNames, nameKeys, normaliseName, type NameComparison, type NameKind } from './names/index.ts';
+export { resealNationalKeys } from './entities/vault.ts';
+export type * from './entity-view.ts';

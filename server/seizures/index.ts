@@ -13,3 +13,4 @@ export { seizureInput, type SeizureInput, type Seizure } from './schema.ts';
 export { seizureByExternalRef } from './external-ref.ts';
 export { DEMO_SEIZURES } from './demo.ts';
 export { importFile } from './import-service.ts';
+export { seizureLabels, recentSeizureIds, type SeizureLabel } from './labels.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/context.ts';
-import type { Access } from '../../platform/http/access.ts';
+import type { Access, Role } from '../../platform/http/access.ts';
 import { compareNames } from './compare.ts';
 import { NAME_KINDS, type NameKind } from './normalise.ts';
 
@@ -30,7 +30,7 @@ const compareReply = z.object({
  * Who may compare names: national officers with access to nominal data. The national module passes
  * its own access when it registers the route.
  */
-export const NAME_COMPARE_ACCESS: Access = ['ncp', 'admin'];
+export const NAME_COMPARE_ACCESS: readonly Role[] = ['ncp', 'admin'];
 
 export function registerNameRoutes(app: App, access: Access = NAME_COMPARE_ACCESS) {
   app.post(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { startApp, type RunningApp } from '../../app.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { migrate } from '../db/migrate.ts';
 
 export interface TestApp extends RunningApp {
   testDb: TestDatabase;
@@ -24,6 +25,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     OPENCEN_COOKIE_SECURE: 'false',
     ...env,
   });
+  // The template is a hub's database; a national node adds its own tables.
+  if (config.role === 'national') await migrate(testDb.database, () => undefined, 'national');
   const running = await startApp(config, { database: testDb.database, prepared: true, logger: false });
   return {
     ...running,

@@ -10,6 +10,8 @@ interface Session {
   status: SessionStatus;
   me: Me | null;
   secondFactor: SecondFactor | null;
+  /** The role of this deployment (the nCEN pages exist on a national node only). */
+  node: 'hub' | 'national';
   /** Takes the answer of login, TOTP verify/confirm or me as the current session. */
   accept(answer: SessionAnswer): void;
   /** Updates the signed-in user after a change on the server (password, language). */
@@ -92,6 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status,
       me: answer?.user ?? null,
       secondFactor: answer?.secondFactor ?? null,
+      node: answer?.node ?? 'hub',
       accept,
       updateMe,
       signOut,

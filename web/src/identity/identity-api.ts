@@ -21,6 +21,8 @@ export interface SessionAnswer {
   user: Me;
   csrfToken: string;
   secondFactor: SecondFactor;
+  /** The role of this deployment: a national node (nCEN) has pages a hub has not. */
+  node: 'hub' | 'national';
 }
 
 export interface TotpEnrolment {
