@@ -57,7 +57,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const { database, log, client, records } = o;
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const concurrency = o.concurrency ?? 8;
-  const leaseMs = o.leaseMs ?? 30_000;
+  const leaseMs = o.leaseMs ?? 10_000;
   const retryBaseMs = o.retryBaseMs ?? 1_000;
   const retryMaxMs = o.retryMaxMs ?? 10 * 60_000;
   const idleMs = o.idleMs ?? 2_000;
