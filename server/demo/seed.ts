@@ -1,6 +1,7 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
 import type { Role } from '../platform/http/access.ts';
 import { createOrganisations, createUser, listOrganisations } from '../identity/index.ts';
+import { writeDemoHubToken } from './hub-token.ts';
 
 export const DEMO_PASSWORD = 'OpenCEN-demo-2026!';
 
@@ -117,6 +118,7 @@ export async function seedDemoData(ctx: AppContext, reference: () => Promise<Dem
   }
   // Then each module's own demo data, in the app's module order.
   for (const m of modules) await m.seedDemo?.(log);
+  await writeDemoHubToken(ctx, log);
   const names = new Map((await listOrganisations(ctx.database)).map((o) => [o.shortName, o.name]));
   const people = demoAccountRows((short) => names.get(short) ?? short, demoUsersOf(ctx.config.role))
     .map((r) => `  ${r.username.padEnd(18)} ${r.role} (${r.organisation})`)

@@ -8,3 +8,6 @@ CREATE TABLE national_secrets (
 
 -- Case references (NC-<year>-<number>), one sequence for the node.
 CREATE SEQUENCE national_case_number;
+
+-- The entities merged into one, read with it (aliases count in its search and its blind keys).
+CREATE INDEX national_entities_merged_into ON national_entities (merged_into) WHERE merged_into IS NOT NULL;
