@@ -18,6 +18,7 @@ import type { App } from '../context.ts';
 import type { Config } from '../config.ts';
 import { Problem } from './problem.ts';
 import { installAccessControl, DOCS_PREFIX, type Authenticator, type RegisteredRoute } from './access.ts';
+import { refuseControlCharacters } from './control-characters.ts';
 
 export interface HttpServer {
   app: App;
@@ -48,6 +49,7 @@ export async function createHttpServer(config: Config, logger?: boolean | object
   await app.register(cookie);
   let authenticator: Authenticator | undefined;
   const routes = installAccessControl(app, () => authenticator);
+  refuseControlCharacters(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request);
