@@ -110,7 +110,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
   app.post(
     '/api/v1/auth/password',
     {
-      config: { access: 'authenticated', openDuringPasswordChange: true },
+      config: { access: 'person', openDuringPasswordChange: true },
       schema: { tags, summary: 'Change one’s own password', body: z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: z.string().max(256) }) },
     },
     async (request, reply) => {

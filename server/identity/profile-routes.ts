@@ -10,12 +10,12 @@ export function registerProfileRoutes(app: App, deps: DirectoryDeps, events: Eve
   const tags = ['profile'];
   app.get(
     '/api/v1/profile',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'One’s own profile (CENcomm fields)', response: { 200: profileOutput } } },
+    { config: { access: 'person' }, schema: { tags, summary: 'One’s own profile (CENcomm fields)', response: { 200: profileOutput } } },
     async (request) => getProfile(deps, requirePrincipal(request).userId),
   );
   app.put(
     '/api/v1/profile',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Update one’s own profile', body: profileSchema, response: { 200: profileOutput } } },
+    { config: { access: 'person' }, schema: { tags, summary: 'Update one’s own profile', body: profileSchema, response: { 200: profileOutput } } },
     async (request) => {
       const p = requirePrincipal(request);
       const saved = await updateProfile(deps, p, request.body, meta(request));

@@ -51,6 +51,21 @@ describe('every API route is denied by default', () => {
     expect(failures).toEqual([]);
   });
 
+  it('answers 403 to an API token on every route for a person (profile, password, second factor, live events)', async () => {
+    const personal = t.routes.filter((r) => r.access === 'person' || r.access === 'second-factor');
+    expect(personal.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/v1/profile', 'PUT /api/v1/profile', 'POST /api/v1/auth/password', 'POST /api/v1/auth/totp/enrol', 'GET /api/v1/events']),
+    );
+    const failures: string[] = [];
+    for (const r of personal) {
+      const c = new TestClient(t.url);
+      c.bearer = tokenFor.get('admin')!;
+      const res = await c.call(r.method, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      if (res.status !== 403) failures.push(`${r.method} ${r.url} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('refuses a revoked or made-up bearer token', async () => {
     const c = new TestClient(t.url);
     c.bearer = 'ocn_madeup';

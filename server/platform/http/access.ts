@@ -10,9 +10,10 @@ export type Role = (typeof ROLES)[number];
  * - 'public': anyone, e.g. login and health.
  * - 'second-factor': a signed-in user who has still to pass or enrol TOTP.
  * - 'authenticated': any fully signed-in user or API token.
+ * - 'person': a fully signed-in person (a session): one's own profile, password, live events. An API token gets 403.
  * - Role[]: a fully signed-in user holding one of these roles.
  */
-export type Access = 'public' | 'second-factor' | 'authenticated' | readonly Role[];
+export type Access = 'public' | 'second-factor' | 'authenticated' | 'person' | readonly Role[];
 
 export interface Principal {
   userId: string;
@@ -80,11 +81,13 @@ export function installAccessControl(app: FastifyInstance, authenticate: () => A
       const sent = request.headers['x-csrf-token'];
       if (!p.csrfToken || sent !== p.csrfToken) throw new Problem(403, 'Forbidden', 'Missing or wrong CSRF token (send the X-CSRF-Token header).');
     }
+    // A system account's token has no profile, password or second factor of its own, and no live stream.
+    if (p.via === 'token' && (access === 'second-factor' || access === 'person')) throw forbidden('This is for a person signed in, not for an API token.');
     if (access === 'second-factor') return;
     if (p.secondFactorPending) throw new Problem(401, 'Unauthorized', 'The second factor (TOTP) is required before this call.', undefined, 'urn:opencen:problem:second-factor-required');
     if (p.mustChangePassword && !request.routeOptions.config?.openDuringPasswordChange)
       throw new Problem(403, 'Forbidden', 'Change your temporary password first.', undefined, 'urn:opencen:problem:password-change-required');
-    if (access === 'authenticated') return;
+    if (access === 'authenticated' || access === 'person') return;
     if (!access.some((r) => p.roles.includes(r))) throw forbidden(`This requires one of the roles: ${access.join(', ')}.`);
   });
 

@@ -108,7 +108,7 @@ beforeAll(async () => {
   server.setAuthenticator(async (req): Promise<Principal | null> => {
     const userId = req.headers['x-test-user'];
     const person = typeof userId === 'string' ? people[userId] : undefined;
-    return person && typeof userId === 'string' ? { userId, ...person, via: 'token', secondFactorPending: false } : null;
+    return person && typeof userId === 'string' ? { userId, ...person, via: 'session', secondFactorPending: false } : null;
   });
   app = server.app;
   bus.register(app);

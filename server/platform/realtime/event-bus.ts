@@ -130,7 +130,7 @@ export function createEventBus(deps: { database: Database; log: EventLog; heartb
       app.get(
         '/api/v1/events',
         {
-          config: { access: 'authenticated' },
+          config: { access: 'person' },
           schema: {
             tags: ['realtime'],
             summary: 'Stream of realtime events for the signed-in user',
