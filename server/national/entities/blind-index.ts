@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { nameKeys, normaliseName, type NameKind } from '../names/index.ts';
-import type { EntityKind } from '../entity-view.ts';
+import { ENTITY_KINDS, type EntityKind } from '../entity-view.ts';
+
+export { ENTITY_KINDS };
 
 /**
  * Keyed blind indexes: what the database stores to find an entity without holding its values in clear.
@@ -27,11 +29,16 @@ export const emailKey = (v: string) => v.trim().toLowerCase();
 
 export const nameKindOf = (kind: EntityKind): NameKind => (kind === 'company' ? 'company' : kind === 'transport' ? 'vessel' : 'person');
 
-/** The name keys of one name: tokens, phonetic skeletons and the whole normalised name. */
-export function nameClearKeys(kind: NameKind, name: string): ClearKey[] {
-  const out: ClearKey[] = nameKeys(kind, name).map((k) => ({ kind: k.startsWith('t:') ? ('name_token' as const) : ('name_phonetic' as const), clear: k.slice(2) }));
+/**
+ * The name keys of one name of an entity of `entity` kind: tokens, phonetic skeletons and the whole normalised
+ * name, each under the entity kind (a person's "atlas" and a company's "Atlas" are apart), so that a search
+ * of one kind reads the keys of that kind only.
+ */
+export function nameClearKeys(entity: EntityKind, name: string): ClearKey[] {
+  const kind = entity === 'document' ? 'person' : nameKindOf(entity);
+  const out: ClearKey[] = nameKeys(kind, name).map((k) => ({ kind: k.startsWith('t:') ? ('name_token' as const) : ('name_phonetic' as const), clear: `${entity}:${k.slice(2)}` }));
   const full = normaliseName(kind, name).tokens.slice().sort().join(' ');
-  if (full) out.push({ kind: 'name_full', clear: full });
+  if (full) out.push({ kind: 'name_full', clear: `${entity}:${full}` });
   return out;
 }
 
@@ -43,8 +50,7 @@ export function clearKeysOf(kind: EntityKind, f: Fields): ClearKey[] {
   const keys: ClearKey[] = [];
   const add = (k: KeyKind, clear: string) => clear && keys.push({ kind: k, clear });
   const names = kind === 'document' ? strings([f.holderName]) : kind === 'transport' ? strings([f.name]) : strings(f.names);
-  const nk = kind === 'document' ? 'person' : nameKindOf(kind);
-  for (const n of names) keys.push(...nameClearKeys(nk, n));
+  for (const n of names) keys.push(...nameClearKeys(kind, n));
   for (const p of strings(f.phones)) add('phone', phoneKey(p));
   for (const e of strings(f.emails)) add('email', emailKey(e));
   if (typeof f.birthDate === 'string') {

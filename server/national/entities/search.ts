@@ -5,7 +5,7 @@ import { execRows, type Database, type Db } from '../../platform/db/database.ts'
 import type { Principal } from '../../platform/http/access.ts';
 import { compareNames, type NameKind } from '../names/index.ts';
 import type { Candidate, EntityKind, EntitySearchResult } from '../entity-view.ts';
-import { clearKeysOf, emailKey, identifierKey, IDENTIFIER_KEY_KINDS, nameClearKeys, nameKindOf, phoneKey, type BlindIndex, type ClearKey, type KeyKind } from './blind-index.ts';
+import { clearKeysOf, emailKey, ENTITY_KINDS, identifierKey, IDENTIFIER_KEY_KINDS, nameClearKeys, nameKindOf, phoneKey, type BlindIndex, type ClearKey, type KeyKind } from './blind-index.ts';
 import { fieldsOf, ROW_COLUMNS, summaryOf, type EntityRow, type Fields } from './store.ts';
 import type { Meta } from './service.ts';
 
@@ -37,13 +37,19 @@ export function createEntitySearch(deps: { database: Database; audit: AuditLog; 
   /** The entities of an administration sharing the most keys with the probes, opened. */
   async function match(t: Db, orgId: string, kind: EntityKind | undefined, probes: ClearKey[], excludeId?: string): Promise<Matched[]> {
     if (!probes.length) return [];
-    const pairs = probes.map((p) => sql`(${p.kind}, ${index.key(p.kind, p.clear)})`);
-    const hits = await execRows<{ id: string; keys: string }>(t, sql`SELECT k.entity_id AS id, string_agg(k.key_kind || ':' || encode(k.value, 'hex'), ',') AS keys
-      FROM national_blind_keys k JOIN national_entities e ON e.id = k.entity_id
-      WHERE (k.key_kind, k.value) IN (${sql.join(pairs, sql`, `)}) AND e.org_id = ${orgId} AND e.merged_into IS NULL
-        ${kind ? sql`AND e.kind = ${kind}` : sql``} ${excludeId ? sql`AND e.id <> ${excludeId}` : sql``}
-      GROUP BY k.entity_id ORDER BY sum(CASE k.key_kind WHEN 'name_phonetic' THEN 1 WHEN 'name_token' THEN 2 WHEN 'name_full' THEN 4 ELSE 8 END) DESC, k.entity_id
-      LIMIT ${MATCH_LIMIT}`);
+    const unique = [...new Map(probes.map((p) => [`${p.kind}:${p.clear}`, p])).values()];
+    const pairs = unique.map((p) => sql`(${p.kind}, ${index.key(p.kind, p.clear)})`);
+    // The keys first (index probes on the primary key), ranked and cut, then only those entities read by id:
+    // a join on the whole entity table would cost a scan of it at a million rows.
+    const hits = await execRows<{ id: string; keys: string }>(t, sql`WITH matched AS (
+        SELECT entity_id, string_agg(key_kind || ':' || encode(value, 'hex'), ',') AS keys,
+          sum(CASE key_kind WHEN 'name_phonetic' THEN 1 WHEN 'name_token' THEN 2 WHEN 'name_full' THEN 4 ELSE 8 END) AS weight
+        FROM national_blind_keys WHERE (key_kind, value) IN (${sql.join(pairs, sql`, `)})
+        ${excludeId ? sql`AND entity_id <> ${excludeId}` : sql``}
+        GROUP BY entity_id ORDER BY weight DESC, entity_id LIMIT ${MATCH_LIMIT * 4})
+      SELECT m.entity_id AS id, m.keys FROM matched m JOIN national_entities e ON e.id = m.entity_id
+      WHERE e.org_id = ${orgId} AND e.merged_into IS NULL ${kind ? sql`AND e.kind = ${kind}` : sql``}
+      ORDER BY m.weight DESC, m.entity_id LIMIT ${MATCH_LIMIT}`);
     if (!hits.length) return [];
     const ids = sql.join(hits.map((h) => sql`${h.id}::uuid`), sql`, `);
     const rows = await execRows<EntityRow>(t, sql`SELECT ${ROW_COLUMNS} FROM national_entities WHERE id IN (${ids})
@@ -72,10 +78,9 @@ export function createEntitySearch(deps: { database: Database; audit: AuditLog; 
   ): Promise<EntitySearchResult> {
     const probes: ClearKey[] = [];
     const q = input.q?.trim() ?? '';
-    const nameKind: NameKind = input.kind ? nameKindOf(input.kind) : 'person';
+    const kinds: readonly EntityKind[] = input.kind ? [input.kind] : ENTITY_KINDS;
     if (q) {
-      probes.push(...nameClearKeys(nameKind, q));
-      if (!input.kind) probes.push(...nameClearKeys('company', q));
+      for (const k of kinds) probes.push(...nameClearKeys(k, q));
       const id = identifierKey(q);
       if (id.length >= 4 && /\d/.test(id)) for (const k of IDENTIFIER_KEY_KINDS) probes.push({ kind: k, clear: id });
       if (q.replace(/\D/g, '').length >= 6 && /^[+\d\s().\-/]+$/.test(q)) probes.push({ kind: 'phone', clear: phoneKey(q) });
@@ -85,7 +90,7 @@ export function createEntitySearch(deps: { database: Database; audit: AuditLog; 
     if (input.phone) probes.push({ kind: 'phone', clear: phoneKey(input.phone) });
     if (input.email) probes.push({ kind: 'email', clear: emailKey(input.email) });
     const probeKind = new Map(probes.map((p) => [mark(p), p.kind]));
-    const askedTokens = probes.filter((p) => p.kind === 'name_token').map(mark);
+    const askedTokens = (kind: EntityKind) => probes.filter((p) => p.kind === 'name_token' && p.clear.startsWith(`${kind}:`)).map(mark);
 
     const found = await match(database.db, actor.orgId, input.kind, probes);
     const results = found.map((m) => {
@@ -101,7 +106,8 @@ export function createEntitySearch(deps: { database: Database; audit: AuditLog; 
       if (q && [...m.keys].some((k) => NAME_KEYS.has(probeKind.get(k)!))) {
         const name = bestName(m.row.kind === 'company' ? 'company' : nameKindOf(m.row.kind), [q], m, m.row.kind);
         // Every word asked is in the name: "Petrov" finds every Petrov, whatever their given names.
-        const allWords = askedTokens.length > 0 && askedTokens.every((t) => m.keys.has(t));
+        const asked = askedTokens(m.row.kind);
+        const allWords = asked.length > 0 && asked.every((t) => m.keys.has(t));
         const nameScore = allWords ? Math.max(name.score, 0.8) : name.score;
         if (nameScore > score) score = nameScore;
         if (allWords && name.score < 0.8) reasons.add('all words of the search');
