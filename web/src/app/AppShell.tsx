@@ -16,7 +16,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const live = useLiveEvents(true);
   const [menuOpen, setMenuOpen] = useState(false);
   const admin = isAdmin(me);
-  const general = SECTIONS.filter((s) => !s.adminOnly && visibleTo(s, me.roles));
+  const general = SECTIONS.filter((s) => !s.adminOnly && visibleTo(s, me.roles, session.node));
   const administration = SECTIONS.filter((s) => s.adminOnly);
 
   return (

@@ -2,13 +2,14 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format.ts';
 import { SECTIONS, visibleTo } from './navigation.ts';
-import { isAdmin, useMe } from './session.tsx';
+import { isAdmin, useMe, useSession } from './session.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const sections = SECTIONS.filter((s) => s.to !== '/' && (!s.adminOnly || isAdmin(me)) && visibleTo(s, me.roles));
+  const { node } = useSession();
+  const sections = SECTIONS.filter((s) => s.to !== '/' && (!s.adminOnly || isAdmin(me)) && visibleTo(s, me.roles, node));
 
   return (
     <>

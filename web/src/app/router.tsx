@@ -40,6 +40,16 @@ import { SearchPage as SeizureSearchPage } from '../seizures/SearchPage.tsx';
 import { EditSeizurePage, NewSeizurePage } from '../seizures/SeizureFormPage.tsx';
 import { canImport, canReport, canReview } from '../seizures/seizure-roles.ts';
 import { validateDashboardSearch, validateReportSearch, validateSeizureSearch } from '../seizures/search-params.ts';
+import { CasePage as NationalCasePage } from '../national/CasePage.tsx';
+import { CasesPage as NationalCasesPage } from '../national/CasesPage.tsx';
+import { EditEntityPage } from '../national/EditEntityPage.tsx';
+import { EntityPage } from '../national/EntityPage.tsx';
+import { EntitySearchPage } from '../national/EntitySearchPage.tsx';
+import { NationalGate } from '../national/NationalGate.tsx';
+import { canReadNominal, canUseOutbox, canWriteNominal } from '../national/national-roles.ts';
+import { NewEntityPage, validateNewEntitySearch } from '../national/NewEntityPage.tsx';
+import { OutboxPage } from '../national/OutboxPage.tsx';
+import { ReviewPage } from '../national/ReviewPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -68,6 +78,14 @@ const rolesPage = <Path extends string>(path: Path, allowed: (roles: readonly st
       <Page />
     </RolesOnly>
   ));
+
+/** A page of a national node (nCEN): none on a hub, and only for the roles allowed. */
+const nationalGated = (allowed: (roles: readonly string[]) => boolean, Page: () => ReactNode) => () => (
+  <NationalGate allowed={allowed}>
+    <Page />
+  </NationalGate>
+);
+const nationalPage = <Path extends string>(path: Path, allowed: (roles: readonly string[]) => boolean, Page: () => ReactNode) => page(path, nationalGated(allowed, Page));
 
 const routeTree = rootRoute.addChildren([
   page('/', HomePage),
@@ -106,6 +124,14 @@ const routeTree = rootRoute.addChildren([
   createRoute({ getParentRoute: () => rootRoute, path: '/seizures/report', validateSearch: validateReportSearch, component: SeizureReportPage }),
   page('/seizures/$id', SeizureDetailPage),
   rolesPage('/seizures/$id/edit', canReport, EditSeizurePage),
+  nationalPage('/national/entities', canReadNominal, EntitySearchPage),
+  createRoute({ getParentRoute: () => rootRoute, path: '/national/entities/new', validateSearch: validateNewEntitySearch, component: nationalGated(canWriteNominal, NewEntityPage) }),
+  nationalPage('/national/entities/$id', canReadNominal, EntityPage),
+  nationalPage('/national/entities/$id/edit', canWriteNominal, EditEntityPage),
+  nationalPage('/national/cases', canReadNominal, NationalCasesPage),
+  nationalPage('/national/cases/$id', canReadNominal, NationalCasePage),
+  nationalPage('/national/review', canReadNominal, ReviewPage),
+  nationalPage('/national/outbox', canUseOutbox, OutboxPage),
   adminPage('/admin/organisations', OrganisationsPage),
   adminPage('/admin/users', UsersPage),
   adminPage('/admin/tokens', TokensPage),
