@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { stringify as csvStringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '../platform/csv-cell.ts';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../platform/context.ts';
@@ -17,6 +18,9 @@ import { isoTimes, SEIZURE_JSON } from './store.ts';
  * columns (plus what the database assigned), so an export imports again; JSON gives the records as
  * the API does.
  */
+/** CSV rows with every text cell neutralised against formula injection. */
+const stringify = (rows: unknown[][]) => csvStringify(rows, { cast: { string: neutraliseFormula } });
+
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 type Ctx = Pick<AppContext, 'database' | 'audit' | 'log'>;
 

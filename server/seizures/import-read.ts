@@ -3,6 +3,7 @@ import { open, unlink } from 'node:fs/promises';
 import { pipeline as pipelineCb, Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
+import { restoreNeutralised } from '../platform/csv-cell.ts';
 import ExcelJS from 'exceljs';
 import { badRequest, payloadTooLarge, Problem } from '../platform/http/problem.ts';
 
@@ -172,6 +173,8 @@ async function* readCsv(file: SpooledFile): AsyncGenerator<RowBatch> {
     relax_quotes: true,
     skip_empty_lines: false,
     record_delimiter: ['\r\n', '\n', '\r'],
+    // A cell an export neutralised against formula injection reads back as it was.
+    cast: (value) => restoreNeutralised(value),
   });
   const streams: (Readable | Transform)[] = [src];
   if (file.encoding && file.encoding !== 'utf-8') streams.push(decodeTo8(file.encoding));
