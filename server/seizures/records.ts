@@ -136,8 +136,8 @@ export function createRecords(ctx: Ctx) {
         await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), validated_at = NULL, validated_by = NULL WHERE id = ${id}`);
       const after = (await loadSeizure(t, id))!;
       await history(t, id, actor.userId, 'updated', diff(before, after));
-      await audit.record({ actor, action: 'seizure.update', targetType: 'seizure', targetId: id, detail: { fields: Object.keys(diff(before, after)) }, ...meta }, t);
       if (before.status === 'submitted' || before.status === 'validated') await changed(t, { seizureId: id, reference: before.reference, kind: 'updated' });
+      await audit.record({ actor, action: 'seizure.update', targetType: 'seizure', targetId: id, detail: { fields: Object.keys(diff(before, after)) }, ...meta }, t);
     });
     return { ...(await loadSeizure(database.db, id))!, warnings };
   }
@@ -159,8 +159,8 @@ export function createRecords(ctx: Ctx) {
       if (s.status !== 'draft' && s.status !== 'returned') throw conflict('Only a draft or a returned seizure can be deleted.');
       for (const p of s.photos) await t.execute(sql`DELETE FROM seizure_photos WHERE id = ${p.id}`);
       await t.execute(sql`DELETE FROM seizures WHERE id = ${id}`);
-      await audit.record({ actor, action: 'seizure.delete', targetType: 'seizure', targetId: id, detail: { reference: s.reference }, ...meta }, t);
       await changed(t, { seizureId: id, reference: s.reference, kind: 'removed' });
+      await audit.record({ actor, action: 'seizure.delete', targetType: 'seizure', targetId: id, detail: { reference: s.reference }, ...meta }, t);
     });
   }
 
@@ -171,7 +171,6 @@ export function createRecords(ctx: Ctx) {
       if (s.status !== 'draft' && s.status !== 'returned') throw conflict(`A ${s.status} seizure cannot be submitted.`);
       await t.execute(sql`UPDATE seizures SET status = 'submitted', submitted_at = now(), updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, 'submitted');
-      await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t);
       await changed(t, { seizureId: id, reference: s.reference, kind: 'submitted' });
       const rilo = s.rilo ? (await execRows<{ id: string }>(t, sql`SELECT id FROM identity_organisations WHERE kind = 'rilo' AND upper(short_name) = ${s.rilo}`))[0] : undefined;
       if (rilo)
@@ -181,6 +180,9 @@ export function createRecords(ctx: Ctx) {
           { title: `Seizure ${s.reference} to validate`, body: `${s.orgName} submitted seizure ${s.reference} for validation.`, link: `/seizures/${id}`, seizureId: id },
           { orgIds: [rilo.id], orgRoles: ['rilo_analyst'], onlyMailAlerts: true },
         );
+      // The audit entry is the last write of each change: its chain lock is held until the commit, so that
+      // whatever came after it would hold up every other audited change (the hub takes hundreds a second).
+      await audit.record({ actor, action: 'seizure.submit', targetType: 'seizure', targetId: id, ...meta }, t);
     });
     await (publish as (() => Promise<void>) | null)?.();
     return (await loadSeizure(database.db, id))!;
@@ -197,10 +199,10 @@ export function createRecords(ctx: Ctx) {
       else
         await t.execute(sql`UPDATE seizures SET status = 'returned', return_comment = ${comment ?? null}, updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, actor.userId, decision, {}, comment ?? null);
-      await audit.record({ actor, action: decision === 'validated' ? 'seizure.validate' : 'seizure.return', targetType: 'seizure', targetId: id, ...meta }, t);
       const title = decision === 'validated' ? `Seizure ${s.reference} validated` : `Seizure ${s.reference} returned for correction`;
       const body = decision === 'validated' ? `Your seizure ${s.reference} was validated by ${s.rilo ?? 'the RILO'}.` : `Your seizure ${s.reference} was returned by ${s.rilo ?? 'the RILO'} with a comment. Open it to correct it.`;
       publish = await queueNotice(ctx, t, { title, body, link: `/seizures/${id}`, seizureId: id }, { orgIds: [s.orgId], orgRoles: ['ncp'], onlyMailAlerts: true });
+      await audit.record({ actor, action: decision === 'validated' ? 'seizure.validate' : 'seizure.return', targetType: 'seizure', targetId: id, ...meta }, t);
     });
     await (publish as (() => Promise<void>) | null)?.();
     return (await loadSeizure(database.db, id))!;
@@ -221,13 +223,13 @@ export function createRecords(ctx: Ctx) {
           updated_at = now(), version = version + 1 WHERE id = ${id}`);
       else await t.execute(sql`UPDATE seizures SET status = 'returned', return_comment = ${comment}, updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await history(t, id, null, decision, { by: 'hub' }, comment);
-      await audit.record({ actor: null, action: decision === 'validated' ? 'seizure.validate.hub' : 'seizure.return.hub', targetType: 'seizure', targetId: id }, t);
       const title = decision === 'validated' ? `Seizure ${s.reference} validated on the hub` : `Seizure ${s.reference} returned by the hub`;
       const body =
         decision === 'validated'
           ? `Your seizure ${s.reference} was validated on the hub by ${s.rilo ?? 'the RILO'}.`
           : `Your seizure ${s.reference} was returned by the hub${s.rilo ? ` (${s.rilo})` : ''} with a comment. Open it to correct it.`;
       publish = await queueNotice(ctx, t, { title, body, link: `/seizures/${id}`, seizureId: id }, { orgIds: [s.orgId], orgRoles: ['ncp'], onlyMailAlerts: true });
+      await audit.record({ actor: null, action: decision === 'validated' ? 'seizure.validate.hub' : 'seizure.return.hub', targetType: 'seizure', targetId: id }, t);
       return true;
     });
     await (publish as (() => Promise<void>) | null)?.();

@@ -155,6 +155,26 @@ describe('the push to the hub, answer by answer', () => {
     expect(hub.byExternalRef(id)).toHaveLength(1);
   });
 
+  it('404: the hub lost its copy; the change fails visibly and its retry creates it there again', async () => {
+    const id = await submitted();
+    await until('sent', rowIn(id, 'sent'));
+    const [copy] = hub.byExternalRef(id);
+    copy.status = 'validated';
+    await until('validated here', async () => (await ncp.get(`/api/v1/seizures/${id}`)).body.status === 'validated');
+    hub.seizures.delete(copy.id); // deleted on the hub by its administrator
+    const s = (await ncp.get(`/api/v1/seizures/${id}`)).body;
+    await ncp.put(`/api/v1/seizures/${id}`, { ...cocaineSeizure({ narrative: 'Second line added after the count.' }), version: s.version });
+    const failed = await until('failed', rowIn(id, 'failed'));
+    expect(failed).toMatchObject({ operation: 'update', hubStatus: 404 });
+    expect(failed.lastError).toContain('no longer has seizure');
+    await ncp.post(`/api/v1/national/outbox/${failed.id}/retry`);
+    await until('sent again', async () => (await rows(id)).filter((r) => r.state === 'sent').length === 2);
+    const copies = hub.byExternalRef(id);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatchObject({ status: 'submitted', body: expect.objectContaining({ narrative: 'Second line added after the count.' }) });
+    expect(await hubState(id)).toMatchObject({ state: 'on_hub', hubId: copies[0].id });
+  });
+
   it('500: the row waits with its next attempt and goes by itself once the hub recovers', async () => {
     let errors = 0;
     hub.override = (r) => (r.method === 'POST' && r.path === '/api/v1/seizures' && errors++ < 2 ? { status: 500, body: { title: 'Internal Server Error', status: 500, detail: 'database restarting' } } : undefined);

@@ -31,7 +31,7 @@ export function createOutbox(
     client,
     worker,
     routes(app) {
-      registerOutboxRoutes(app, ctx, { records, hubUrl: client.url, wake: worker.wake });
+      registerOutboxRoutes(app, ctx, { records, hubUrl: client.url, wake: worker.poke });
       app.addHook('onClose', () => worker.stop());
     },
     async start() {

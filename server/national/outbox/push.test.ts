@@ -87,7 +87,8 @@ async function cli(node: Node, args: string[]): Promise<string> {
   return out;
 }
 
-async function start(node: Node): Promise<void> {
+/** Starts the server; answers when it is ready. */
+function start(node: Node): Promise<void> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env: childEnv(node.env), stdio: ['ignore', 'pipe', 'pipe'] });
   node.proc = proc;
   const keep = (d: Buffer) => {
@@ -96,17 +97,19 @@ async function start(node: Node): Promise<void> {
   };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
-  const end = Date.now() + 40_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`${node.name} exited with ${proc.exitCode}:\n${node.log.join('')}`);
-    try {
-      if ((await fetch(`${node.url}/api/ready`)).ok) return;
-    } catch {
-      // not listening yet
+  return (async () => {
+    const end = Date.now() + 90_000;
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`${node.name} exited with ${proc.exitCode}:\n${node.log.join('')}`);
+      try {
+        if ((await fetch(`${node.url}/api/ready`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > end) throw new Error(`${node.name} did not get ready:\n${node.log.join('')}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > end) throw new Error(`${node.name} did not get ready:\n${node.log.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  })();
 }
 
 async function stop(node: Node, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -149,12 +152,23 @@ let hubApi: TestClient; // the hub's API with the national node's own token
 beforeAll(async () => {
   hub = await prepareNode('hub', 'hub');
   national = await prepareNode('national', 'national');
-  // The token comes from the hub's command line once the hub is up; the national node reads it from its file then.
   tokenFile = join(national.env.OPENCEN_DATA_DIR, 'hub-token');
   Object.assign(national.env, { OPENCEN_HUB_URL: hub.url, OPENCEN_HUB_TOKEN_FILE: tokenFile, OPENCEN_HUB_POLL_SECONDS: '1' });
-  await Promise.all([start(hub), start(national)]);
+  // While the national node starts: the hub's first start (its demo directory), then its administrator stops
+  // it and issues the national node a token with the command line (an embedded database is one process's).
+  // The national node reads the token from its file when it first needs it.
+  const hubSide = (async () => {
+    await start(hub);
+    await stop(hub);
+    const out = await cli(hub, ['token:issue', '--username', 'system.fr-ncen', '--name', 'push']);
+    const token = out.trim().split('\n').pop()!.trim();
+    writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+    hubApi = new TestClient(hub.url);
+    hubApi.bearer = token;
+  })();
+  await Promise.all([hubSide, start(national)]);
   ncp = await signIn(national.url, 'ncp.france');
-}, 120_000);
+}, 150_000);
 
 afterAll(async () => {
   await Promise.all([stop(national ?? ({} as Node)), stop(hub ?? ({} as Node))]);
@@ -186,17 +200,11 @@ async function onHub(nationalId: string): Promise<{ id: string; status: string }
 
 describe('a national node pushing to its hub, two processes on loopback', () => {
   it('keeps the queue while the hub is down and drains it in order once it is back', async () => {
-    // The hub's administrator stops it and issues the national node a token with the command line (an
-    // embedded database is one process's); meanwhile the national node's seizures wait in its outbox.
-    await stop(hub);
-    const out = await cli(hub, ['token:issue', '--username', 'system.fr-ncen', '--name', 'push']);
-    const token = out.trim().split('\n').pop()!.trim();
-    writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
-    hubApi = new TestClient(hub.url);
-    hubApi.bearer = token;
+    // The hub is down (its token was just issued); it is started again while seizures queue here.
+    const restarted = start(hub);
     const ids = [await submitted(), await submitted(), await submitted()];
     await until('the first waits', async () => (await outbox()).find((r) => r.seizureId === ids[0] && r.state === 'pending' && r.lastError?.includes('cannot be reached')));
-    await start(hub);
+    await restarted;
     const rows = await until(
       'all sent',
       async () => {

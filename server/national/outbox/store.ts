@@ -68,30 +68,28 @@ export function itemOut(r: OutboxRow): OutboxItem {
  */
 export async function queueChange(tx: Db, change: SeizureChange): Promise<string | null> {
   const id = change.seizureId;
-  const [known] = await execRows<{ onHub: boolean; queued: boolean; any: boolean }>(
+  const removed = change.kind === 'removed';
+  // One statement, so that the change's transaction (which holds the audit chain's lock) waits on one round trip.
+  const [row] = await execRows<{ id: string | null }>(
     tx,
-    sql`SELECT EXISTS (SELECT 1 FROM national_hub_seizures WHERE seizure_id = ${id} AND hub_id IS NOT NULL AND NOT withdrawn) AS "onHub",
-      EXISTS (SELECT 1 FROM national_outbox WHERE seizure_id = ${id} AND operation = 'create' AND state IN ('pending', 'sent')) AS queued,
-      EXISTS (SELECT 1 FROM national_outbox WHERE seizure_id = ${id}) AS any`,
+    sql`WITH known AS (
+        SELECT EXISTS (SELECT 1 FROM national_hub_seizures WHERE seizure_id = ${id} AND hub_id IS NOT NULL AND NOT withdrawn) AS on_hub,
+          EXISTS (SELECT 1 FROM national_outbox WHERE seizure_id = ${id} AND operation = 'create' AND state IN ('pending', 'sent')) AS queued,
+          EXISTS (SELECT 1 FROM national_outbox WHERE seizure_id = ${id}) AS seen),
+      pointless AS (
+        UPDATE national_outbox SET state = 'superseded' WHERE seizure_id = ${id}
+          AND (state = 'failed' OR (state = 'pending' AND ${IDLE} AND (${removed} OR operation = 'update')))
+        RETURNING id),
+      queued AS (
+        INSERT INTO national_outbox (seizure_id, seizure_reference, operation)
+        SELECT ${id}, ${change.reference}, CASE WHEN ${removed} THEN 'withdraw' WHEN on_hub OR queued THEN 'update' ELSE 'create' END
+          FROM known
+        -- A draft that never left has nothing on the hub to withdraw.
+         WHERE NOT ${removed} OR seen OR on_hub
+        RETURNING id)
+      SELECT (SELECT id::text FROM queued) AS id, (SELECT count(*) FROM pointless) AS superseded, pg_notify(${OUTBOX_CHANNEL}, 'queued')`,
   );
-  let operation: OutboxOperation;
-  if (change.kind === 'removed') {
-    // A draft that never left has nothing on the hub to withdraw.
-    if (!known.any && !known.onHub) return null;
-    operation = 'withdraw';
-    await tx.execute(sql`UPDATE national_outbox SET state = 'superseded' WHERE seizure_id = ${id}
-      AND (state = 'failed' OR (state = 'pending' AND ${IDLE}))`);
-  } else {
-    operation = known.onHub || known.queued ? 'update' : 'create';
-    await tx.execute(sql`UPDATE national_outbox SET state = 'superseded' WHERE seizure_id = ${id}
-      AND (state = 'failed' OR (state = 'pending' AND operation = 'update' AND ${IDLE}))`);
-  }
-  const [row] = await execRows<{ id: string }>(
-    tx,
-    sql`INSERT INTO national_outbox (seizure_id, seizure_reference, operation) VALUES (${id}, ${change.reference}, ${operation}) RETURNING id::text AS id`,
-  );
-  await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, 'queued')`);
-  return row.id;
+  return row?.id ?? null;
 }
 
 /**
@@ -163,6 +161,12 @@ export async function saveHubSeizure(
     VALUES (${seizureId}, ${s.id}, ${s.reference}, ${s.status}, ${s.returnComment}, false, now(), now() + ${ms(pollAfterMs)}, NULL)
     ON CONFLICT (seizure_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, hub_reference = EXCLUDED.hub_reference, hub_status = EXCLUDED.hub_status,
       hub_comment = EXCLUDED.hub_comment, withdrawn = false, checked_at = now(), poll_after = EXCLUDED.poll_after, last_error = NULL`);
+}
+
+/** The hub lost its copy (deleted there): the next push creates one again. */
+export async function forgetHubCopy(database: Database, seizureId: string): Promise<void> {
+  await database.rows(sql`UPDATE national_hub_seizures SET hub_id = NULL, hub_reference = NULL, hub_status = NULL, hub_comment = NULL, checked_at = now()
+    WHERE seizure_id = ${seizureId}`);
 }
 
 export async function saveWithdrawn(database: Database, seizureId: string): Promise<void> {

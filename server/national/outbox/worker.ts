@@ -31,8 +31,10 @@ export interface OutboxWorkerOptions {
 export interface OutboxWorker {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Looks again now (a retry, a resume, a change made in this process). */
+  /** Looks again now. */
   wake(): void;
+  /** An officer acted (a retry, a pause or resume): the hub-wide wait and a hold end, the pause is read again. */
+  poke(): void;
   /** Sends what is due until nothing is; answers how many rows it sent or settled (tests). */
   drain(): Promise<number>;
   /** Reads the hub's state of every seizure due for it once (tests). */
@@ -76,11 +78,20 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   // The hub refused this node's token (401, 403): nothing more is sent until an officer acts (a retry, a resume)
   // or the token file changes, so that one row says why rather than every row failing the same way.
   let heldFor: string | null = null;
+  // Whether the outbox is paused, read again at most every second or when a node says it changed.
+  let paused: { value: boolean; at: number } | null = null;
   let polling: Promise<number> | null = null;
 
   function wake() {
     wakePending = true;
     wakeSleep?.();
+  }
+
+  function poke() {
+    hubWaitUntil = 0;
+    heldFor = null;
+    paused = null;
+    wake();
   }
 
   async function saveHub(seizureId: string, s: HubSeizure) {
@@ -101,16 +112,16 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
         // The hub has it already (an earlier attempt's answer was lost): idempotent by external reference.
         hubId = await client.byExternalRef(row.seizureId);
         if (!hubId) throw new HubError('409 the hub refused the creation as a duplicate, yet has no seizure of this administration under this reference', 409, false);
-        current = await found(hubId);
+        current = await found(hubId, row.seizureId);
         status = 409;
       } else {
+        // Not saved yet: should this node die before the submission, the retry's 409 finds it again.
         current = created;
         hubId = created.id;
         status = 201;
       }
-      await saveHub(row.seizureId, current);
     } else {
-      current = await found(hubId);
+      current = await found(hubId, row.seizureId);
       // With the RILO already ("submitted") the hub has this change: only a validated, returned or draft copy takes one.
       if (row.operation === 'update' && current.status !== 'submitted') {
         for (let attempt = 1; ; attempt++) {
@@ -120,7 +131,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
           } catch (e) {
             // Someone changed it on the hub between the read and the change: read the version again, once.
             if (!(e instanceof HubError && e.status === 409 && attempt < 2)) throw e;
-            current = await found(hubId);
+            current = await found(hubId, row.seizureId);
             if (current.status === 'submitted') break;
           }
         }
@@ -131,10 +142,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     return status;
   }
 
-  async function found(hubId: string): Promise<HubSeizure> {
+  /** The hub's copy; when the hub no longer has it, this node forgets it, so that a retry creates it again. */
+  async function found(hubId: string, seizureId: string): Promise<HubSeizure> {
     const s = await client.get(hubId);
-    if (!s) throw new HubError(`404 the hub no longer has seizure ${hubId}`, 404, false);
-    return s;
+    if (s) return s;
+    await store.forgetHubCopy(database, seizureId);
+    throw new HubError(`404 the hub no longer has seizure ${hubId}: retry to create it there again`, 404, false);
   }
 
   async function withdraw(row: store.OutboxRow): Promise<number> {
@@ -204,7 +217,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   /** Starts as many due rows as there are free slots; one probe at a time while the hub is unavailable. */
   async function fill(): Promise<number> {
     if (!client.url) return 0;
-    if ((await store.settings(database)).paused) return 0;
+    if (!paused || Date.now() - paused.at > 1_000) paused = { value: (await store.settings(database)).paused, at: Date.now() };
+    if (paused.value) return 0;
     if (Date.now() < hubWaitUntil) return 0;
     if (heldFor !== null) {
       if (heldFor === client.credentials()) return 0;
@@ -307,14 +321,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
         if (released) log.warn({ rows: released }, 'outbox rows left in flight by a stopped process will be sent again');
       }
       try {
-        unlisten = await database.listen(store.OUTBOX_CHANNEL, (payload) => {
-          // A retry or a resume is an officer asking now: the hub-wide wait ends.
-          if (payload === 'retry' || payload === 'paused') {
-            hubWaitUntil = 0;
-            heldFor = null;
-          }
-          wake();
-        });
+        unlisten = await database.listen(store.OUTBOX_CHANNEL, (payload) => (payload === 'retry' || payload === 'paused' ? poke() : wake()));
       } catch (err) {
         log.warn({ err }, 'outbox cannot listen for changes; it looks every few seconds');
       }
@@ -336,6 +343,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       unlisten = undefined;
     },
     wake,
+    poke,
     drain,
     poll,
   };
