@@ -4,6 +4,7 @@ import { pipeline as pipelineCb, Transform, Writable, type Readable } from 'node
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { restoreNeutralised } from '../platform/csv-cell.ts';
+import { checkZip, ZipRefused } from '../platform/files/zip-guard.ts';
 import ExcelJS from 'exceljs';
 import { badRequest, payloadTooLarge, Problem } from '../platform/http/problem.ts';
 
@@ -232,7 +233,16 @@ export function cellText(v: unknown): string {
  */
 const WHOLE_READ_MAX_BYTES = 64 * 1024 * 1024;
 
+const unreadable = (why: string) =>
+  badRequest(`The spreadsheet cannot be read: ${why}. Save it again from a spreadsheet program, or as CSV.`, [{ field: 'body', message: why }]);
+
 async function* readXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
+  // Sizes and ratios first: a ZIP bomb is refused before a reader inflates it into memory.
+  try {
+    await checkZip(file.path);
+  } catch (e) {
+    throw e instanceof ZipRefused ? unreadable(e.message) : e;
+  }
   let yielded = false;
   try {
     for await (const batch of streamXlsx(file)) {
@@ -241,10 +251,8 @@ async function* readXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
     }
   } catch (e) {
     if (e instanceof Problem) throw e;
-    if (yielded || file.size > WHOLE_READ_MAX_BYTES)
-      throw badRequest(`The spreadsheet cannot be read: ${(e as Error).message}. Save it again from a spreadsheet program, or as CSV.`, [
-        { field: 'body', message: (e as Error).message },
-      ]);
+    // The reader's own message ("Bug : uncompressed data size mismatch") means nothing to the user.
+    if (yielded || file.size > WHOLE_READ_MAX_BYTES) throw unreadable('the file is damaged or is not an XLSX workbook');
     yield* wholeXlsx(file);
   }
 }
@@ -286,8 +294,8 @@ async function* wholeXlsx(file: SpooledFile): AsyncGenerator<RowBatch> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file.path);
-  } catch (e) {
-    throw badRequest(`The spreadsheet cannot be read: ${(e as Error).message}`, [{ field: 'body', message: (e as Error).message }]);
+  } catch {
+    throw unreadable('the file is damaged or is not an XLSX workbook');
   }
   const sheet = wb.worksheets[0];
   const batch: RowBatch = { lines: [], rows: [], bytesRead: file.size };
