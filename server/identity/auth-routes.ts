@@ -57,7 +57,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, config: Config, eve
 
   app.get(
     '/api/v1/auth/me',
-    { config: { access: 'second-factor' }, schema: { tags, summary: 'The signed-in user, the CSRF token and any pending second-factor step', response: { 200: sessionAnswer } } },
+    { config: { access: 'second-factor', openToTokens: true }, schema: { tags, summary: 'The signed-in user, the CSRF token and any pending second-factor step', response: { 200: sessionAnswer } } },
     async (request) => {
       const p = requirePrincipal(request);
       const user = await loadMe(deps.database, p.userId);

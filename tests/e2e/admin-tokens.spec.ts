@@ -23,13 +23,15 @@ test('an administrator issues an API token, which works until it is revoked', as
   await expect(row).toContainText('system.fr-ncen');
 
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
-  expect((await api.get('/api/v1/profile')).status()).toBe(200);
+  expect((await api.get('/api/v1/auth/me')).status()).toBe(200);
+  // A person's own routes are not for a token.
+  expect((await api.get('/api/v1/profile')).status()).toBe(403);
 
   await row.getByRole('button', { name: 'Revoke' }).click();
   await page.getByRole('dialog', { name: 'Revoke token' }).getByRole('button', { name: 'Revoke' }).click();
   await expect(row).toContainText('Revoked');
   await expect(row.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
 
-  expect((await api.get('/api/v1/profile')).status()).toBe(401);
+  expect((await api.get('/api/v1/auth/me')).status()).toBe(401);
   await api.dispose();
 });

@@ -33,6 +33,8 @@ declare module 'fastify' {
     access?: Access;
     /** The route stays open to a user who must change a temporary password (the change itself). */
     openDuringPasswordChange?: boolean;
+    /** A 'second-factor' route that an API token may call too (who am I). */
+    openToTokens?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -45,6 +47,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: Access;
+  /** Whether an API token may call it (false for a person's own routes). */
+  tokens: boolean;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,7 +65,8 @@ export function installAccessControl(app: FastifyInstance, authenticate: () => A
     if (route.url.startsWith(DOCS_PREFIX) && !route.config?.access) route.config = { ...route.config, access: 'public' };
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access; every API route must.`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    const tokens = !(access === 'person' || (access === 'second-factor' && !route.config?.openToTokens));
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, tokens });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -82,7 +87,8 @@ export function installAccessControl(app: FastifyInstance, authenticate: () => A
       if (!p.csrfToken || sent !== p.csrfToken) throw new Problem(403, 'Forbidden', 'Missing or wrong CSRF token (send the X-CSRF-Token header).');
     }
     // A system account's token has no profile, password or second factor of its own, and no live stream.
-    if (p.via === 'token' && (access === 'second-factor' || access === 'person')) throw forbidden('This is for a person signed in, not for an API token.');
+    if (p.via === 'token' && (access === 'person' || (access === 'second-factor' && !request.routeOptions.config?.openToTokens)))
+      throw forbidden('This is for a person signed in, not for an API token.');
     if (access === 'second-factor') return;
     if (p.secondFactorPending) throw new Problem(401, 'Unauthorized', 'The second factor (TOTP) is required before this call.', undefined, 'urn:opencen:problem:second-factor-required');
     if (p.mustChangePassword && !request.routeOptions.config?.openDuringPasswordChange)
