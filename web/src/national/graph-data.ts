@@ -1,3 +1,4 @@
+import { csvCell } from '../../../server/platform/csv-cell.ts';
 import type { Graph, GraphEdge, GraphNode } from './national-api.ts';
 
 const edgeKey = (e: GraphEdge) => `${e.from}|${e.kind}|${e.to}`;
@@ -20,12 +21,6 @@ export function mergeGraphs(graphs: readonly (Graph | undefined)[]): Graph {
 
 /** The stable id of an edge in the chart. */
 export const edgeId = edgeKey;
-
-function csvCell(value: string): string {
-  // A cell starting like a formula is quoted with a leading apostrophe so that a spreadsheet shows it as text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** The chart's edges as a table: from, kind, to (the nodes' labels), then the nodes' ids. */
 export function edgesCsv(graph: Graph, kindLabel: (kind: string) => string = (k) => k): string {
