@@ -137,6 +137,23 @@ describe('nCEN entities', () => {
     expect((await officer.post(`${E}/${p.id}/links`, { toId: company.id, kind: 'director_of' })).body.links[0]).toMatchObject({ kind: 'director_of', direction: 'from' });
   });
 
+  it('lists the records past their review date with a purpose, and keeps one for another period with a reason', async () => {
+    const due = (await officer.post(E, person({ names: ['Marta Kowalczyk'], documents: [], phones: [] }))).body;
+    await t.ctx.database.rows(sql`UPDATE national_entities SET review_at = current_date - 1 WHERE id = ${due.id} RETURNING id`);
+    expect((await officer.get('/api/v1/national/review')).status).toBe(400);
+    const listed = await officer.get(`/api/v1/national/review${q({})}`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    expect(listed.body.entities.map((e: { id: string }) => e.id)).toContain(due.id);
+    const [audited] = await t.ctx.database.rows<{ detail: string | Record<string, unknown> }>(sql`SELECT detail FROM audit_log WHERE action = 'national.entity.review_list' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.stringify(audited.detail)).toContain(purpose);
+
+    expect((await officer.post(`${E}/${due.id}/keep`, { reason: '' })).status).toBe(400);
+    const kept = await officer.post(`${E}/${due.id}/keep`, { reason: 'open investigation 2026/117' });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.reviewAt > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect((await officer.get(`/api/v1/national/review${q({})}`)).body.entities.map((e: { id: string }) => e.id)).not.toContain(due.id);
+  });
+
   it('merges two records of one person and splits them again', async () => {
     const a = (await officer.post(E, person({ names: ['Youssef El Amrani'], documents: [], phones: [] }))).body;
     const b = (await officer.post(E, person({ names: ['يوسف العمراني'], documents: [{ type: 'passport', number: 'MA1234567' }], phones: [] }))).body;

@@ -117,7 +117,7 @@ export function registerEntityRoutes(app: App, s: { entities: Entities; search: 
 
   app.get(
     `${BASE}/review`,
-    { config: write, schema: { tags, summary: 'Entities past their review date: keep (with a reason) or delete', querystring: z.object({ before: z.iso.date().optional() }), response: { 200: z.object({ entities: z.array(entitySummary) }) } } },
-    async (request) => ({ entities: await s.entities.dueForReview(requirePrincipal(request), request.query.before, meta(request)) }),
+    { config: write, schema: { tags, summary: 'Entities past their review date: keep (with a reason) or delete', querystring: purposeQuery.extend({ before: z.iso.date().optional() }), response: { 200: z.object({ entities: z.array(entitySummary) }) } } },
+    async (request) => ({ entities: await s.entities.dueForReview(requirePrincipal(request), request.query.before, request.query.purpose, meta(request)) }),
   );
 }

@@ -186,11 +186,11 @@ export function createEntities(deps: EntityDeps) {
   }
 
   /** Entities whose review date has passed (or passes before `before`), oldest first. */
-  async function dueForReview(actor: Principal, before: string | undefined, meta: Meta = {}): Promise<EntitySummary[]> {
+  async function dueForReview(actor: Principal, before: string | undefined, purpose: string, meta: Meta = {}): Promise<EntitySummary[]> {
     const rows = await execRows<EntityRow>(database.db, sql`SELECT ${ROW_COLUMNS}
       FROM national_entities WHERE org_id = ${actor.orgId} AND merged_into IS NULL AND review_at <= ${before ?? sql`current_date`}::date
       ORDER BY review_at, id LIMIT 500`);
-    await audit.record({ actor, action: 'national.entity.review_list', detail: { count: rows.length }, ...meta });
+    await audit.record({ actor, action: 'national.entity.review_list', detail: { count: rows.length, purpose }, ...meta });
     return rows.map((r) => summaryOf(r, fieldsOf(sealer, r)));
   }
 
