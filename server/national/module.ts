@@ -8,6 +8,7 @@ import { createEntitySearch, type EntitySearch } from './entities/search.ts';
 import { createMerges, type Merges } from './entities/merge.ts';
 import { registerEntityRoutes, NOMINAL_READERS } from './entities/routes.ts';
 import { loadIndexSecret } from './entities/vault.ts';
+import { REVIEW_REMINDER, remindReviews } from './entities/review-reminder.ts';
 import { createCases, type Cases } from './cases/service.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { seedNationalDemo } from './demo.ts';
@@ -66,7 +67,11 @@ export function createNationalModule(ctx: AppContext, deps: NationalDeps): Serve
       registerCaseRoutes(app, { cases, database, audit, graph: { sealer, seizureLabels: labels } });
       outbox.routes(app);
     },
-    jobs: () => outbox.start(),
+    async jobs() {
+      await outbox.start();
+      ctx.jobs.handle(REVIEW_REMINDER, async () => void (await remindReviews(ctx)), { maxAttempts: 1 });
+      await ctx.jobs.schedule(REVIEW_REMINDER, '5 6 * * *', REVIEW_REMINDER);
+    },
     seedDemo: async (log) => {
       await ready;
       await seedNationalDemo(ctx, services, log);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp, type TestClient } from '../../platform/testing/test-app.ts';
 import { cocaineSeizure, signIn } from '../../seizures/testing.ts';
+import { remindReviews } from './review-reminder.ts';
 
 // The nCEN entity API over real HTTP on a national node with its own database.
 let t: TestApp;
@@ -9,6 +10,7 @@ let officer: TestClient;
 let reader: TestClient;
 let ncp: TestClient;
 let orgId: string;
+let officerEmail: string;
 const purpose = 'case 2026/117, port of Le Havre';
 const E = '/api/v1/national/entities';
 const q = (params: Record<string, string>) => `?${new URLSearchParams({ purpose, ...params })}`;
@@ -23,6 +25,7 @@ beforeAll(async () => {
   t = await startTestApp({ OPENCEN_ROLE: 'national' });
   const a = await signIn(t, ['nominal_read', 'nominal_write'], { country: 'FR' });
   officer = a.client;
+  officerEmail = a.user.email;
   orgId = a.org.id;
   reader = (await signIn(t, ['nominal_read'], { orgId })).client;
   ncp = (await signIn(t, ['ncp'], { orgId })).client;
@@ -146,6 +149,14 @@ describe('nCEN entities', () => {
     expect(listed.body.entities.map((e: { id: string }) => e.id)).toContain(due.id);
     const [audited] = await t.ctx.database.rows<{ detail: string | Record<string, unknown> }>(sql`SELECT detail FROM audit_log WHERE action = 'national.entity.review_list' ORDER BY id DESC LIMIT 1`);
     expect(JSON.stringify(audited.detail)).toContain(purpose);
+
+    // The daily reminder tells the administration's writers how many, with the link, and never a name.
+    await t.ctx.database.rows(sql`UPDATE users SET profile = profile || '{"mailAlerts": true}'::jsonb WHERE email = ${officerEmail} RETURNING id`);
+    expect(await remindReviews(t.ctx)).toBeGreaterThan(0);
+    const mails = await t.ctx.database.rows<{ payload: { subject: string; text: string } }>(sql`SELECT payload FROM jobs WHERE kind = 'mail.send' AND payload->>'to' = ${officerEmail}`);
+    expect(mails.map((m) => m.payload.subject)).toContain('[OpenCEN] A record is past its review date');
+    expect(mails[0].payload.text).toContain('/national/review');
+    expect(JSON.stringify(mails)).not.toContain('Kowalczyk');
 
     expect((await officer.post(`${E}/${due.id}/keep`, { reason: '' })).status).toBe(400);
     const kept = await officer.post(`${E}/${due.id}/keep`, { reason: 'open investigation 2026/117' });
