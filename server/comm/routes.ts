@@ -12,6 +12,7 @@ import { registerGroupUserRoutes, type GroupUsers } from './group-users.ts';
 import { registerFormattedRoutes, type FormattedServices } from './formatted-routes.ts';
 import { registerReportRoutes, type ReportServices } from './newsletter-routes.ts';
 import { MAY, type Operations } from './operations.ts';
+import type { OperationRole } from './schema.ts';
 import {
   composeInput,
   folder,
@@ -44,6 +45,13 @@ const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The operation roles a route needs, checked with membership before the request is validated. */
+    operationRoles?: readonly OperationRole[];
+  }
+}
+
 export function commRoutes(app: App, deps: { database: Database; operations: Operations; mailbox: Mailbox; library: Library; cenExport: CenExport; groupUsers: GroupUsers } & FormattedServices & ReportServices) {
   const { operations: ops, mailbox } = deps;
 
@@ -53,13 +61,14 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
   app.post(BASE, { config: { access: ORGANISERS }, schema: { tags, summary: 'Open an operation (I become its OCU+)', body: operationInput, response: { 201: operation } } }, async (r, reply) =>
     reply.status(201).send((await ops.create(requirePrincipal(r), r.body, meta(r)))),
   );
-  // Membership is checked before anything else of the request is looked at: a non-member learns nothing, not even a validation error.
+  // Membership, and the operation role a route needs, are checked before anything else of the request is looked at:
+  // a non-member, or a member without the role, learns nothing, not even a validation error.
   app.register(async (plugin) => {
     const scope = plugin as unknown as App;
     scope.addHook('preValidation', async (request) => {
       const opId = (request.params as { opId?: unknown }).opId;
       if (typeof opId !== 'string' || !UUID.test(opId)) throw forbidden('You are not a member of this operation.');
-      await ops.requireMember(requirePrincipal(request), opId);
+      await ops.requireMember(requirePrincipal(request), opId, request.routeOptions.config.operationRoles);
     });
     registerLibraryRoutes(scope, deps.library);
     registerCenExportRoutes(scope, deps.cenExport);
@@ -70,7 +79,7 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
     scope.get(OP, { config: { access: MEMBERS }, schema: { tags, summary: 'One operation', params: opParams, response: { 200: operation } } }, async (r) =>
       (await ops.get(requirePrincipal(r), r.params.opId)),
     );
-    scope.put(OP, { config: { access: MEMBERS }, schema: { tags, summary: 'Change an operation (OCU+)', params: opParams, body: operationInput, response: { 200: operation } } }, async (r) =>
+    scope.put(OP, { config: { access: MEMBERS, operationRoles: MAY.editOperation }, schema: { tags, summary: 'Change an operation (OCU+)', params: opParams, body: operationInput, response: { 200: operation } } }, async (r) =>
       (await ops.update(requirePrincipal(r), r.params.opId, r.body, meta(r))),
     );
 
@@ -78,20 +87,20 @@ export function commRoutes(app: App, deps: { database: Database; operations: Ope
     scope.get(`${OP}/members`, { config: { access: MEMBERS }, schema: { tags, summary: 'Members and their operation roles', params: opParams, response: { 200: members } } }, async (r) => ({
       items: (await ops.members(requirePrincipal(r), r.params.opId)),
     }));
-    scope.post(`${OP}/members`, { config: { access: MEMBERS }, schema: { tags, summary: 'Add a member (OCU+)', params: opParams, body: memberInput, response: { 201: members } } }, async (r, reply) =>
+    scope.post(`${OP}/members`, { config: { access: MEMBERS, operationRoles: MAY.manageMembers }, schema: { tags, summary: 'Add a member (OCU+)', params: opParams, body: memberInput, response: { 201: members } } }, async (r, reply) =>
       reply.status(201).send({ items: (await ops.addMember(requirePrincipal(r), r.params.opId, r.body.userId, r.body.role, meta(r))) }),
     );
-    scope.put(`${OP}/members/:userId`, { config: { access: MEMBERS }, schema: { tags, summary: "Change a member's role (OCU+)", params: memberParams, body: memberRoleInput, response: { 200: members } } }, async (r) => ({
+    scope.put(`${OP}/members/:userId`, { config: { access: MEMBERS, operationRoles: MAY.manageMembers }, schema: { tags, summary: "Change a member's role (OCU+)", params: memberParams, body: memberRoleInput, response: { 200: members } } }, async (r) => ({
       items: (await ops.setRole(requirePrincipal(r), r.params.opId, r.params.userId, r.body.role, meta(r))),
     }));
-    scope.delete(`${OP}/members/:userId`, { config: { access: MEMBERS }, schema: { tags, summary: 'Remove a member (OCU+); their live stream ends and their next call gets 403', params: memberParams } }, async (r, reply) => {
+    scope.delete(`${OP}/members/:userId`, { config: { access: MEMBERS, operationRoles: MAY.manageMembers }, schema: { tags, summary: 'Remove a member (OCU+); their live stream ends and their next call gets 403', params: memberParams } }, async (r, reply) => {
       await ops.removeMember(requirePrincipal(r), r.params.opId, r.params.userId, meta(r));
       return reply.status(204).send();
     });
     scope.get(
       `${OP}/candidates`,
       {
-        config: { access: MEMBERS },
+        config: { access: MEMBERS, operationRoles: MAY.manageMembers },
         schema: {
           tags,
           summary: 'Users who could be added (OCU+), by name',
