@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
-import type { RecordKey } from './keys.ts';
+import { ncicKey, type RecordKey } from './keys.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
 import { textArray, uuidArray } from '../platform/db/pg-array.ts';
 
@@ -38,8 +38,9 @@ export async function bulkInsert(tx: Db, list: ListName, orgId: string, userId: 
   const keys = rows.flatMap((r) => r.keys.map((k) => ({ id: r.id, ...k })));
   if (!keys.length) return;
   await tx.execute(sql`
-    INSERT INTO screening_keys (list, record_id, kind, raw, norm, folded)
-    SELECT ${list}, k.id, k.kind, k.raw, k.norm, k.folded
+    INSERT INTO screening_keys (list, record_id, kind, raw, norm, folded, ncic)
+    SELECT ${list}, k.id, k.kind, k.raw, k.norm, k.folded, k.ncic
       FROM unnest(${uuidArray(keys.map((k) => k.id))}, ${textArray(keys.map((k) => k.kind))}, ${textArray(keys.map((k) => k.raw))},
-                  ${textArray(keys.map((k) => k.norm))}, ${textArray(keys.map((k) => k.folded))}) AS k(id, kind, raw, norm, folded)`);
+                  ${textArray(keys.map((k) => k.norm))}, ${textArray(keys.map((k) => k.folded))}, ${textArray(keys.map((k) => ncicKey(k.kind, k.norm)))})
+        AS k(id, kind, raw, norm, folded, ncic)`);
 }

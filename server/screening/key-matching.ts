@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { screeningProblem } from './problems.ts';
 import { foldKey } from './identifiers/index.ts';
-import { searchKey } from './keys.ts';
+import { ncicKey, searchKey } from './keys.ts';
 import { kindsOf, LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
 import { describeEdit, editProbes, oneEdit } from './one-edit.ts';
 import type { MatchReason, MatchType, OneEdit } from './search-view.ts';
@@ -49,6 +49,13 @@ export function probesFor(items: readonly { raw: string; list?: ListName }[], al
 const sameRaw = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 /**
+ * NCIC's serial match (firearm serials only: the other kinds have no ncic key): the same serial once the
+ * letters embedded between digits are left out, for a key that neither the normal nor the folded match found.
+ */
+const NCIC_JOIN_TEXT = `k.ncic = q.ncic COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C" AND k.folded <> q.folded COLLATE "C"`;
+const NCIC_JOIN = sql.raw(NCIC_JOIN_TEXT);
+
+/**
  * Exact, normalised and folded matches of many probes in one statement: the probes go in as arrays,
  * unnest() turns them into a relation, and each join is an index probe (norm or folded btree).
  */
@@ -56,13 +63,18 @@ export async function matchKeys(database: Database, probes: Probe[], lists: read
   if (!probes.length) return [];
   const rows = await database.rows<MatchRow>(sql`
     WITH q AS (SELECT * FROM unnest(${intArray(probes.map((p) => p.item))}, ${textArray(probes.map((p) => p.kind))},
-                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))}) AS q(i, kind, norm, folded))
-    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+                                    ${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.folded))},
+                                    ${textArray(probes.map((p) => ncicKey(p.kind, p.norm)))}) AS q(i, kind, norm, folded, ncic))
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm, false AS ncic
       FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
      WHERE k.list = ANY(${textArray(lists)})
     UNION ALL
-    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm, false
       FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+     WHERE k.list = ANY(${textArray(lists)})
+    UNION ALL
+    SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm, true
+      FROM q JOIN screening_keys k ON ${NCIC_JOIN}
      WHERE k.list = ANY(${textArray(lists)})`);
   return rows.map((r) => hitOf(r, probes));
 }
@@ -78,14 +90,18 @@ function firstLevelJson(list: ListName, extra: SQL | null): SQL {
 
 /** The exact, normalised and folded matches of the probes (arrays $1–$4) in the lists, as the relation m. */
 const MATCHES = (lists: string) => `
-    WITH q AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS q(i, kind, norm, folded)),
+    WITH q AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS q(i, kind, norm, folded, ncic)),
     m AS (
-      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm, false AS ncic
         FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
        WHERE k.list = ANY(${lists})
       UNION ALL
-      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm, false
         FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+       WHERE k.list = ANY(${lists})
+      UNION ALL
+      SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm, true
+        FROM q JOIN screening_keys k ON ${NCIC_JOIN_TEXT}
        WHERE k.list = ANY(${lists}))`;
 
 /**
@@ -109,7 +125,7 @@ function plainStatement(lists: readonly ListName[], keyed: readonly ListName[]) 
   return st;
 }
 
-type MatchRow = { i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string; first_level?: unknown };
+type MatchRow = { i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string; ncic: boolean; first_level?: unknown };
 
 /**
  * matchKeys with the first level of each matched record, still searchable and meeting `extra`, in the
@@ -131,22 +147,27 @@ export async function matchKeysWithFirstLevels(
     arrayLiteral(probes.map((p) => p.kind)),
     arrayLiteral(probes.map((p) => p.norm)),
     arrayLiteral(probes.map((p) => p.folded)),
+    arrayLiteral(probes.map((p) => ncicKey(p.kind, p.norm))),
   ];
   let rows: MatchRow[];
   if ([...conds.values()].every((c) => c === null)) {
     const st = plainStatement(lists, keyed);
     rows = await database.prepared<MatchRow>(st.name, st.text, arrays);
   } else {
-    const [items, kinds, norms, folded] = arrays;
+    const [items, kinds, norms, folded, ncics] = arrays;
     rows = await database.rows<MatchRow>(sql`
-      WITH q AS (SELECT * FROM unnest(${items}::int[], ${kinds}::text[], ${norms}::text[], ${folded}::text[]) AS q(i, kind, norm, folded)),
+      WITH q AS (SELECT * FROM unnest(${items}::int[], ${kinds}::text[], ${norms}::text[], ${folded}::text[], ${ncics}::text[]) AS q(i, kind, norm, folded, ncic)),
       m AS (
-        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm
+        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm AS q_norm, false AS ncic
           FROM q JOIN screening_keys k ON k.norm = q.norm COLLATE "C" AND k.kind = q.kind
          WHERE k.list = ANY(${textArray(lists)})
         UNION ALL
-        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm
+        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm, false
           FROM q JOIN screening_keys k ON k.folded = q.folded COLLATE "C" AND k.kind = q.kind AND k.norm <> q.norm COLLATE "C"
+         WHERE k.list = ANY(${textArray(lists)})
+        UNION ALL
+        SELECT q.i, k.list, k.record_id, k.raw, k.norm, k.folded, q.norm, true
+          FROM q JOIN screening_keys k ON ${NCIC_JOIN}
          WHERE k.list = ANY(${textArray(lists)}))
       SELECT m.*, CASE m.list ${sql.join(keyed.map((l) => sql`WHEN ${l} THEN ${firstLevelJson(l, conds.get(l) ?? null)}`), sql` `)} END AS first_level FROM m`);
   }
@@ -159,6 +180,13 @@ export async function matchKeysWithFirstLevels(
 
 function hitOf(r: MatchRow, probes: Probe[]): KeyHit {
   const probe = probes.find((p) => p.item === r.i)!;
+  if (r.ncic)
+    return {
+      item: r.i,
+      list: r.list,
+      recordId: r.record_id,
+      match: { type: 'normalised', key: r.raw, detail: `same serial once letters between digits are left out, as NCIC matches serials: searched ${r.q_norm}, recorded ${r.norm}` },
+    };
   const type: MatchType = r.norm !== r.q_norm ? 'folded' : sameRaw(r.raw, probe.raw) ? 'exact' : 'normalised';
   const detail =
     type === 'exact' ? 'same identifier as recorded' : type === 'normalised' ? `same identifier once normalised (${r.norm})` : `same once OCR confusions are folded (O/0, I/1, B/8, S/5, Z/2): searched ${r.q_norm}, recorded ${r.norm}`;

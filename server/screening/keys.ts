@@ -1,4 +1,4 @@
-import { foldKey, normaliseKey, validateIdentifier } from './identifiers/index.ts';
+import { firearmSerialMatchKey, foldKey, normaliseKey, validateIdentifier } from './identifiers/index.ts';
 import type { FieldError } from '../platform/http/problem.ts';
 import { LIST_DEFS, type KeyKind, type ListName } from './lists.ts';
 
@@ -32,6 +32,16 @@ export function recordKeys(list: ListName, input: Record<string, unknown>): { ke
     });
   }
   return { keys, errors, warnings };
+}
+
+/**
+ * The extra key a firearm serial is also stored and searched under (screening_keys.ncic): its normal
+ * form without the letters embedded between digits, as NCIC matches serials (3J6K9257 and 369257 meet).
+ * It is a column of its own, so the normal and folded keys that exact, folded and wildcard searches
+ * read stay as they are. Null for every other kind of key.
+ */
+export function ncicKey(kind: KeyKind, norm: string): string | null {
+  return kind === 'firearm_serial' ? firearmSerialMatchKey(norm) : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Principal } from '../platform/http/access.ts';
 import { notFound, Problem, type FieldError } from '../platform/http/problem.ts';
 import { screeningProblem } from './problems.ts';
 import type { FirearmReference } from './firearm-reference.ts';
-import { recordKeys, type RecordKey } from './keys.ts';
+import { ncicKey, recordKeys, type RecordKey } from './keys.ts';
 import { LIST_DEFS, type ListName } from './lists.ts';
 import { columnValue, recordColumns, toApi, type StoredRecord } from './record-shape.ts';
 
@@ -60,9 +60,9 @@ export function createRecords(deps: RecordsDeps) {
   async function writeKeys(tx: Db, list: ListName, id: string, keys: RecordKey[]) {
     await tx.execute(sql`DELETE FROM screening_keys WHERE record_id = ${id}`);
     if (!keys.length) return;
-    await tx.execute(sql`INSERT INTO screening_keys (list, record_id, kind, raw, norm, folded)
-      SELECT ${list}, ${id}::uuid, k.kind, k.raw, k.norm, k.folded
-      FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(kind text, raw text, norm text, folded text)`);
+    await tx.execute(sql`INSERT INTO screening_keys (list, record_id, kind, raw, norm, folded, ncic)
+      SELECT ${list}, ${id}::uuid, k.kind, k.raw, k.norm, k.folded, k.ncic
+      FROM jsonb_to_recordset(${JSON.stringify(keys.map((k) => ({ ...k, ncic: ncicKey(k.kind, k.norm) })))}::jsonb) AS k(kind text, raw text, norm text, folded text, ncic text)`);
   }
 
   async function create(actor: Principal, list: ListName, input: RecordInput, meta: Meta = {}): Promise<StoredRecord & { warnings: string[] }> {
