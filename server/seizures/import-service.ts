@@ -44,6 +44,8 @@ const ANALYZE_AFTER_ROWS = 10_000;
 const MAX_TRACKED_REFS = 250_000;
 /** A pass that has not reported for this long, and does not run here, died with its process. */
 const STALE_MS = 5 * 60_000;
+/** What an import whose commit died with its process says once it is committable again. */
+export const COMMIT_INTERRUPTED = 'The commit was interrupted (the server stopped); nothing of it was stored; commit again.';
 /** Spooled files of imports left uncommitted are removed after this. */
 const SPOOL_TTL_MS = 7 * 86_400_000;
 
@@ -64,7 +66,7 @@ const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v a
 
 const COLUMNS = sql.raw(`id, org_id, user_id, file_name, format, status, columns, mapping, total_rows, processed_rows, valid_rows, error_rows,
   errors, inserted, skipped, detail, created_at, updated_at, size_bytes, encoding, delimiter, sample, suggested_mapping, nominal_rows,
-  already_stored, progress, commit_mode, submit, accept_nominal, node, committed_at`);
+  already_stored, progress, commit_mode, submit, accept_nominal, node, committed_at, claim_boot`);
 
 type Row = Record<string, unknown> & { id: string; org_id: string; user_id: string; status: ImportStatus; node: string | null };
 
@@ -242,6 +244,11 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
   const maxBytes = opts.maxBytes ?? ctx.config.importLimitBytes;
   const spoolDir = opts.spoolDir ?? join(ctx.config.dataDir, 'imports');
   const node = hostname();
+  /**
+   * This process, on the claim of every commit (claim_boot): a commit of this node claimed by another
+   * process died with it (one server process per node holds the node's spooled files).
+   */
+  const boot = randomUUID();
   /** Passes running in this process. */
   const running = new Map<string, Promise<void>>();
 
@@ -259,10 +266,25 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
     return r ?? null;
   }
 
-  /** The import, if the actor's organisation made it; a pass that died with its process shows as failed. */
+  /**
+   * A commit of this node that a previous process claimed was interrupted when that process stopped: the
+   * commit is one transaction, so nothing of it was stored, and the import is committable again at once
+   * (not after STALE_MS), with a note saying so. Returns the imports it released.
+   */
+  async function releaseInterruptedCommits(id?: string): Promise<Row[]> {
+    return database.rows<Row>(sql`UPDATE seizure_imports SET status = 'validated', detail = ${COMMIT_INTERRUPTED}, progress = 0, updated_at = now()
+      WHERE status = 'committing' AND node = ${node} AND claim_boot IS DISTINCT FROM ${boot} ${id ? sql`AND id = ${id}` : sql``}
+      RETURNING ${COLUMNS}`);
+  }
+  let released: Promise<unknown> | null = null;
+  /** Once per process, before the first list: the start-up sweep of commits left by a previous process. */
+  const releaseOnce = () => (released ??= releaseInterruptedCommits().catch((e) => log.error({ err: e }, 'releasing interrupted seizure imports failed')));
+
+  /** The import, if the actor's organisation made it; a pass that died with its process shows as failed (a commit: validated again). */
   async function own(actor: Principal, id: string): Promise<Row> {
-    const r = await load(id);
+    let r = await load(id);
     if (!r || r.org_id !== actor.orgId) throw notFound('Import');
+    if (r.status === 'committing' && r.node === node && r.claim_boot !== boot && !running.has(id)) r = (await releaseInterruptedCommits(id))[0] ?? (await load(id))!;
     if ((r.status === 'validating' || r.status === 'committing') && !running.has(id) && Date.now() - new Date(r.updated_at as string).getTime() > STALE_MS) {
       const [u] = await database.rows<Row>(sql`UPDATE seizure_imports SET status = 'failed', detail = 'The pass was interrupted (the server restarted); run it again.',
         updated_at = now() WHERE id = ${id} AND status = ${r.status} RETURNING ${COLUMNS}`);
@@ -594,7 +616,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
     if (r.status === 'validated' && storable === 0) throw conflict('No row of the file can be stored: correct the file and check it again.');
     await ensureSpool(r);
     const [u] = await database.rows<Row>(sql`UPDATE seizure_imports SET status = 'committing', commit_mode = ${o.mode}, submit = ${!!o.submit},
-        accept_nominal = ${!!o.acceptNominalWarnings}, progress = 0, detail = NULL, node = ${node}, updated_at = now()
+        accept_nominal = ${!!o.acceptNominalWarnings}, progress = 0, detail = NULL, node = ${node}, claim_boot = ${boot}, updated_at = now()
       WHERE id = ${id} AND status IN ('validated', 'failed') RETURNING ${COLUMNS}`);
     if (!u) throw conflict('The import is already being committed.');
     background(id, () => runCommit(u, actor, o, [u.user_id, actor.userId]));
@@ -606,6 +628,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
   }
 
   async function list(actor: Principal): Promise<ImportView[]> {
+    await releaseOnce();
     const rows = await database.rows<Row>(sql`SELECT ${COLUMNS} FROM seizure_imports WHERE user_id = ${actor.userId} ORDER BY created_at DESC, id DESC LIMIT 100`);
     return rows.map((r) => view(r, false));
   }
@@ -648,7 +671,7 @@ export function createImports(ctx: Ctx, opts: { maxBytes?: number; spoolDir?: st
     const m = mapping ?? json<Record<string, string>>(r.suggested_mapping);
     checkMapping(m, json<string[]>(r.columns));
     const [u] = await database.rows<Row>(sql`UPDATE seizure_imports SET status = 'committing', mapping = ${JSON.stringify(m)}::jsonb, commit_mode = ${mode},
-        submit = ${!!o.submit}, accept_nominal = ${!!o.acceptNominalWarnings}, updated_at = now() WHERE id = ${id} RETURNING ${COLUMNS}`);
+        submit = ${!!o.submit}, accept_nominal = ${!!o.acceptNominalWarnings}, claim_boot = ${boot}, updated_at = now() WHERE id = ${id} RETURNING ${COLUMNS}`);
     await runCommit(u, actor, { mode, ...o }, [actor.userId], path, false);
     return view((await load(id))!);
   }

@@ -467,6 +467,11 @@ function CommitStep({ view, onCommitting, onAnother }: { view: ImportView; onCom
             {t('seizures.import.failed', { detail: view.detail })}
           </div>
         )}
+        {view.status === 'validated' && view.detail && (
+          <div className="alert alert-warning" role="status">
+            {t('seizures.import.commitInterrupted')}
+          </div>
+        )}
         <fieldset className="field">
           <legend>{t('seizures.import.mode')}</legend>
           <label className="checkbox">
