@@ -32,6 +32,12 @@ describe('firearm serials match as NCIC matches them (letters embedded between d
     expect((await search('3J6K9258')).body.hits).toEqual([]);
   });
 
+  it('a batch check matches the same way', async () => {
+    const res = await searcher.post('/api/v1/screening/batch', { items: [{ identifier: '3J6K9258' }, { identifier: '3J6K9257' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.hits.map((h: { item: number; recordId: string; match: { type: string } }) => [h.item, h.recordId, h.match.type])).toEqual([[1, firearm, 'normalised']]);
+  });
+
   it('a prefix or suffix letter still counts, and the exact and wildcard matches are unchanged', async () => {
     expect((await search('A369257')).body.hits.filter((h: { match: { type: string } }) => h.match.type === 'normalised')).toEqual([]);
     expect((await search('369257')).body.hits[0]).toMatchObject({ recordId: firearm, match: { type: 'exact' } });
