@@ -77,6 +77,20 @@ async function load(database: Database, orgId: string, userId: string, persons: 
   return { index, names, loadMs, indexMs: performance.now() - started - loadMs, keys: n };
 }
 
+/** The names `load` picks for the searches, replayed from the same seed without sealing anything. */
+function replayNames(persons: number, companies: number): string[] {
+  const rng = rngOf(7);
+  const given = vocabulary(rng, 3_000, 2);
+  const family = vocabulary(rng, 60_000, 3);
+  const names: string[] = [];
+  for (let i = 0; i < persons + companies; i++) {
+    const person = i < persons;
+    const name = person ? `${tail(rng, given)} ${tail(rng, family)}` : `${tail(rng, family)} ${TRADES[i % TRADES.length]} ${FORMS[i % FORMS.length]}`;
+    if (i % 997 === 0) names.push(name);
+  }
+  return names;
+}
+
 /** One letter changed, or the words swapped: what an officer types from a poor copy. */
 function variant(rng: Rng, name: string): string {
   const words = name.split(' ');
@@ -97,23 +111,40 @@ export async function benchEntities() {
     return;
   }
   console.log(`\n[entities, PostgreSQL] ${persons.toLocaleString('en')} persons, ${companies.toLocaleString('en')} companies`);
-  await admin.query('DROP DATABASE IF EXISTS opencen_bench_entities WITH (FORCE)');
-  await admin.query('CREATE DATABASE opencen_bench_entities');
   const u = new URL(pgUrl);
   u.pathname = '/opencen_bench_entities';
+  const keep = process.env.OPENCEN_BENCH_KEEP === '1';
+  const kept = keep && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'opencen_bench_entities'`)).rowCount === 1;
+  if (!kept) {
+    await admin.query('DROP DATABASE IF EXISTS opencen_bench_entities WITH (FORCE)');
+    await admin.query('CREATE DATABASE opencen_bench_entities');
+  }
   const database = await openDatabase({ databaseUrl: u.toString() });
   try {
     await prepareDatabase(database);
     await migrate(database, () => undefined, 'national');
     const audit = createAuditLog(database);
-    const deps = { database, audit, countryExists: async () => true };
-    const org = await createOrganisation(deps, null, { name: 'Benchmark customs', shortName: 'BENCH', kind: 'customs', country: 'FR', region: null });
-    const user = await createUser(deps, null, { username: 'bench.ncen', displayName: 'Bench', email: 'bench@example.org', orgId: org.id, roles: ['nominal_read'], system: true });
     const sealer = createSealer(Buffer.alloc(32, 7), 'bench');
-    const { index, names, loadMs, indexMs, keys } = await load(database, org.id, user.id, persons, companies, sealer);
-    console.log(`  load ${(loadMs / 1000).toFixed(1)} s, indexes ${(indexMs / 1000).toFixed(1)} s, ${keys.toLocaleString('en')} blind keys`);
+    const deps = { database, audit, countryExists: async () => true };
+    // A kept database of the same size is measured again without loading (its names are replayed from the seed).
+    const [held] = kept ? await database.rows<{ n: number; org: string | null; creator: string | null }>(sql`SELECT count(*)::int AS n, min(org_id::text) AS org, min(created_by::text) AS creator FROM national_entities`) : [];
+    let index, names: string[], orgId: string, userId: string;
+    if (held && held.n === persons + companies && held.org && held.creator) {
+      ({ index, names } = { index: createBlindIndex(await loadIndexSecret(database, sealer)), names: replayNames(persons, companies) });
+      orgId = held.org;
+      userId = held.creator;
+      console.log('  kept database reused (OPENCEN_BENCH_KEEP=1)');
+    } else {
+      const org = await createOrganisation(deps, null, { name: 'Benchmark customs', shortName: 'BENCH', kind: 'customs', country: 'FR', region: null });
+      const user = await createUser(deps, null, { username: 'bench.ncen', displayName: 'Bench', email: 'bench@example.org', orgId: org.id, roles: ['nominal_read'], system: true });
+      orgId = org.id;
+      userId = user.id;
+      const loaded = await load(database, orgId, userId, persons, companies, sealer);
+      ({ index, names } = loaded);
+      console.log(`  load ${(loaded.loadMs / 1000).toFixed(1)} s, indexes ${(loaded.indexMs / 1000).toFixed(1)} s, ${loaded.keys.toLocaleString('en')} blind keys`);
+    }
     const search = createEntitySearch({ database, audit, sealer, index });
-    const actor = { userId: user.id, orgId: org.id, roles: ['nominal_read' as const], via: 'token' as const, secondFactorPending: false };
+    const actor = { userId, orgId, roles: ['nominal_read' as const], via: 'token' as const, secondFactorPending: false };
     const rng = rngOf(11);
     for (const [label, pick] of [
       ['exact name', (n: string) => n],
@@ -133,8 +164,8 @@ export async function benchEntities() {
     }
   } finally {
     await database.close();
-    // OPENCEN_BENCH_KEEP=1 leaves the database for a closer look (EXPLAIN) after the run.
-    if (process.env.OPENCEN_BENCH_KEEP !== '1') await admin.query('DROP DATABASE IF EXISTS opencen_bench_entities WITH (FORCE)');
+    // OPENCEN_BENCH_KEEP=1 leaves the database for a closer look (EXPLAIN) and the next run.
+    if (!keep) await admin.query('DROP DATABASE IF EXISTS opencen_bench_entities WITH (FORCE)');
     await admin.end();
   }
 }

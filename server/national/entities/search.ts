@@ -41,15 +41,20 @@ export function createEntitySearch(deps: { database: Database; audit: AuditLog; 
     const pairs = unique.map((p) => sql`(${p.kind}, ${index.key(p.kind, p.clear)})`);
     // The keys first (index probes on the primary key), ranked and cut, then only those entities read by id:
     // a join on the whole entity table would cost a scan of it at a million rows.
+    const inProbes = sql`(key_kind, value) IN (${sql.join(pairs, sql`, `)})`;
+    // Ranked on the weight alone (no per-entity list built for the thousands a common key matches), then the
+    // matched keys read for the few kept, by entity.
     const hits = await execRows<{ id: string; keys: string }>(t, sql`WITH matched AS (
-        SELECT entity_id, string_agg(key_kind || ':' || encode(value, 'hex'), ',') AS keys,
-          sum(CASE key_kind WHEN 'name_phonetic' THEN 1 WHEN 'name_token' THEN 2 WHEN 'name_full' THEN 4 ELSE 8 END) AS weight
-        FROM national_blind_keys WHERE (key_kind, value) IN (${sql.join(pairs, sql`, `)})
+        SELECT entity_id, sum(CASE key_kind WHEN 'name_phonetic' THEN 1 WHEN 'name_token' THEN 2 WHEN 'name_full' THEN 4 ELSE 8 END) AS weight
+        FROM national_blind_keys WHERE ${inProbes}
         ${excludeId ? sql`AND entity_id <> ${excludeId}` : sql``}
-        GROUP BY entity_id ORDER BY weight DESC, entity_id LIMIT ${MATCH_LIMIT * 4})
-      SELECT m.entity_id AS id, m.keys FROM matched m JOIN national_entities e ON e.id = m.entity_id
-      WHERE e.org_id = ${orgId} AND e.merged_into IS NULL ${kind ? sql`AND e.kind = ${kind}` : sql``}
-      ORDER BY m.weight DESC, m.entity_id LIMIT ${MATCH_LIMIT}`);
+        GROUP BY entity_id ORDER BY weight DESC, entity_id LIMIT ${MATCH_LIMIT * 4}),
+      kept AS (SELECT m.entity_id, m.weight FROM matched m JOIN national_entities e ON e.id = m.entity_id
+        WHERE e.org_id = ${orgId} AND e.merged_into IS NULL ${kind ? sql`AND e.kind = ${kind}` : sql``}
+        ORDER BY m.weight DESC, m.entity_id LIMIT ${MATCH_LIMIT})
+      SELECT k.entity_id AS id, string_agg(k.key_kind || ':' || encode(k.value, 'hex'), ',') AS keys
+        FROM kept JOIN national_blind_keys k ON k.entity_id = kept.entity_id AND ${inProbes}
+        GROUP BY k.entity_id, kept.weight ORDER BY kept.weight DESC, k.entity_id`);
     if (!hits.length) return [];
     const ids = sql.join(hits.map((h) => sql`${h.id}::uuid`), sql`, `);
     const rows = await execRows<EntityRow>(t, sql`SELECT ${ROW_COLUMNS} FROM national_entities WHERE id IN (${ids})
