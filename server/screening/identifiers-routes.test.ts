@@ -124,6 +124,6 @@ describe('POST /api/v1/screening/identifiers/validate', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await http.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.paths[URL].post.requestBody).toBeDefined();
-    expect(http.routes).toContainEqual({ method: 'POST', url: URL, access: 'authenticated' });
+    expect(http.routes).toContainEqual({ method: 'POST', url: URL, access: 'authenticated', tokens: true });
   });
 });
