@@ -22,6 +22,7 @@ import { createScreeningModule } from './screening/index.ts';
 import { createSeizuresModule } from './seizures/index.ts';
 import { createCommModule, coordinatesAnOperation } from './comm/index.ts';
 import { createNationalModule } from './national/index.ts';
+import { createAlertsModule } from './alerts/index.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -120,7 +121,8 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const seizures = createSeizuresModule(ctx);
   const comm = createCommModule(ctx, { seizures: seizures.services });
   const screening = createScreeningModule(ctx);
-  const modules: ServerModule[] = [identity, reference, seizures, comm, screening];
+  const alerts = createAlertsModule(ctx);
+  const modules: ServerModule[] = [identity, reference, seizures, comm, screening, alerts];
   // The nominal database exists only on a national node (its tables too: migrate by role).
   if (ctx.config.role === 'national') {
     // A document, VIN or container recorded in the nCEN is screened against the watch lists (exact keys).
