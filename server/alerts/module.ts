@@ -4,12 +4,18 @@ import { createLists, type Lists } from './lists.ts';
 import { createAlertReads, type AlertReads } from './read.ts';
 import { registerAlertRoutes } from './routes.ts';
 import { createWorkflow, type Workflow } from './workflow.ts';
+import { createProfiles, type Profiles } from './profiles/service.ts';
+import { registerProfileRoutes } from './profiles/routes.ts';
+import { PROFILE_SWEEP, sweepProfiles } from './profiles/sweep.ts';
 
 export interface AlertServices {
   workflow: Workflow;
   reads: AlertReads;
   lists: Lists;
   files: AlertFiles;
+  profiles: Profiles;
+  /** Matches the validated seizures changed since the last sweep against every active profile (a job runs it every 10 s). */
+  sweep(): ReturnType<typeof sweepProfiles>;
 }
 
 /**
@@ -21,12 +27,18 @@ export function createAlertsModule(ctx: AppContext): ServerModule<AlertServices>
   const workflow = createWorkflow(ctx, lists);
   const reads = createAlertReads(ctx, workflow);
   const files = createAlertFiles(ctx, workflow);
-  const services: AlertServices = { workflow, reads, lists, files };
+  const profiles = createProfiles(ctx, lists);
+  const services: AlertServices = { workflow, reads, lists, files, profiles, sweep: () => sweepProfiles(ctx) };
   return {
     name: 'alerts',
     services,
     routes(app) {
       registerAlertRoutes(app, services);
+      registerProfileRoutes(app, profiles);
+    },
+    async jobs() {
+      ctx.jobs.handle(PROFILE_SWEEP, async () => void (await sweepProfiles(ctx)), { maxAttempts: 1 });
+      await ctx.jobs.schedule(PROFILE_SWEEP, '*/10 * * * * *', PROFILE_SWEEP);
     },
   };
 }

@@ -175,10 +175,10 @@ export function createWorkflow(ctx: Ctx, lists: Lists) {
    */
   async function circulate(actor: Principal, id: string, targets: TargetsInput, meta: Meta = {}) {
     const s = await scopeOf(database, actor);
+    const ref = await referenceSets(database);
     let publish: Publish = null;
     await tx(async (t) => {
       const a = await forAction(t, s, id, (p) => p.circulate, 'circulate');
-      const ref = await referenceSets(database);
       const resolved = await resolveTargets(t, ref, targets, a.handling, (ids) => lists.members(t, s, ids));
       // A RILO's global circulation waits for the I2C: GRAN's share of the recipients is added on its approval.
       if (!s.i2c) for (const [org, via] of resolved) if (via === 'global') resolved.delete(org);
@@ -206,13 +206,14 @@ export function createWorkflow(ctx: Ctx, lists: Lists) {
 
   async function decideGlobal(actor: Principal, id: string, approve: boolean, comment: string | null, meta: Meta = {}) {
     const s = await scopeOf(database, actor);
+    const ref = await referenceSets(database);
     let publish: Publish = null;
     await tx(async (t) => {
       const a = await forAction(t, s, id, (p) => p.decideGlobal, 'decide the global circulation of');
       await t.execute(sql`UPDATE alerts SET global_status = ${approve ? 'approved' : 'declined'}, updated_at = now(), version = version + 1 WHERE id = ${id}`);
       await addHistory(t, id, s.userId, approve ? 'global circulation approved' : 'global circulation declined', comment);
       if (approve) {
-        const resolved = await resolveTargets(t, await referenceSets(database), { regions: [], orgIds: [], listIds: [], global: true }, a.handling, async () => new Map());
+        const resolved = await resolveTargets(t, ref, { regions: [], orgIds: [], listIds: [], global: true }, a.handling, async () => new Map());
         resolved.delete(a.authorOrgId);
         publish = await tellRecipients(t, a, await addRecipients(t, id, resolved));
       }
@@ -224,10 +225,11 @@ export function createWorkflow(ctx: Ctx, lists: Lists) {
   /** A recipient passes the alert on to other administrations, as far as its handling code allows. */
   async function forward(actor: Principal, id: string, orgIds: string[], meta: Meta = {}) {
     const s = await scopeOf(database, actor);
+    const ref = await referenceSets(database);
     let publish: Publish = null;
     await tx(async (t) => {
       const a = await forAction(t, s, id, (p) => p.forward, 'forward');
-      const resolved = await resolveTargets(t, await referenceSets(database), { regions: [], orgIds, listIds: [], global: false }, a.handling, async () => new Map());
+      const resolved = await resolveTargets(t, ref, { regions: [], orgIds, listIds: [], global: false }, a.handling, async () => new Map());
       for (const k of resolved.keys()) resolved.set(k, `forward:${s.orgId}`);
       resolved.delete(a.authorOrgId);
       const added = await addRecipients(t, id, resolved);

@@ -14,3 +14,4 @@ export { seizureByExternalRef } from './external-ref.ts';
 export { DEMO_SEIZURES } from './demo.ts';
 export { importFile } from './import-service.ts';
 export { seizureLabels, recentSeizureIds, type SeizureLabel } from './labels.ts';
+export { CONVEYANCE_TYPES, UNITS } from './vocabulary.ts';

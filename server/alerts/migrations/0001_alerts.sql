@@ -152,3 +152,9 @@ CREATE TABLE profile_sweep (
   swept_to timestamptz NOT NULL
 );
 INSERT INTO profile_sweep (id, swept_to) VALUES (1, now());
+
+-- The seizures a sweep read within its look-behind window, so that the next sweep skips them unless changed again.
+CREATE TABLE profile_swept (
+  seizure_id uuid PRIMARY KEY,
+  updated_at timestamptz NOT NULL
+);
