@@ -7,6 +7,7 @@ import { createWorkflow, type Workflow } from './workflow.ts';
 import { createProfiles, type Profiles } from './profiles/service.ts';
 import { registerProfileRoutes } from './profiles/routes.ts';
 import { PROFILE_SWEEP, sweepProfiles } from './profiles/sweep.ts';
+import { seedAlertsDemo } from './demo.ts';
 
 export interface AlertServices {
   workflow: Workflow;
@@ -40,5 +41,6 @@ export function createAlertsModule(ctx: AppContext): ServerModule<AlertServices>
       ctx.jobs.handle(PROFILE_SWEEP, async () => void (await sweepProfiles(ctx)), { maxAttempts: 1 });
       await ctx.jobs.schedule(PROFILE_SWEEP, '*/10 * * * * *', PROFILE_SWEEP);
     },
+    seedDemo: (log) => seedAlertsDemo(ctx, services, log),
   };
 }
