@@ -1,3 +1,4 @@
+import { ALERT_READERS } from '../alerts/alerts-api.ts';
 import { NOMINAL_READERS, OUTBOX_USERS } from '../national/national-roles.ts';
 import { SEARCHERS } from '../screening/screening-roles.ts';
 
@@ -11,6 +12,7 @@ export interface Section {
     | '/reference'
     | '/screening'
     | '/seizures'
+    | '/alerts'
     | '/national/entities'
     | '/national/cases'
     | '/national/review'
@@ -33,6 +35,7 @@ export const SECTIONS: readonly Section[] = [
   { to: '/', labelKey: 'nav.home', descriptionKey: 'home.description' },
   { to: '/operations', labelKey: 'comm.nav', descriptionKey: 'comm.operations.intro' },
   { to: '/seizures', labelKey: 'seizures.nav.menu', descriptionKey: 'seizures.nav.description' },
+  { to: '/alerts', labelKey: 'alerts.nav.menu', descriptionKey: 'alerts.nav.description', roles: ALERT_READERS },
   { to: '/national/entities', labelKey: 'national.nav.entities', descriptionKey: 'national.search.intro', roles: NOMINAL_READERS, node: 'national' },
   { to: '/national/cases', labelKey: 'national.nav.cases', descriptionKey: 'national.cases.intro', roles: NOMINAL_READERS, node: 'national' },
   { to: '/national/review', labelKey: 'national.nav.review', descriptionKey: 'national.review.description', roles: NOMINAL_READERS, node: 'national' },

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { Outlet, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
+import { AlertPage } from '../alerts/AlertPage.tsx';
+import { EditAlertPage, NewAlertPage } from '../alerts/AlertFormPage.tsx';
+import { InboxPage as AlertInboxPage } from '../alerts/InboxPage.tsx';
+import { ListsPage as AlertListsPage } from '../alerts/ListsPage.tsx';
+import { canKeepLists, canReadAlerts, canWriteAlerts } from '../alerts/alerts-api.ts';
 import { OrganisationsPage } from '../admin/OrganisationsPage.tsx';
 import { TokensPage } from '../admin/TokensPage.tsx';
 import { UsersPage } from '../admin/UsersPage.tsx';
@@ -124,6 +129,11 @@ const routeTree = rootRoute.addChildren([
   createRoute({ getParentRoute: () => rootRoute, path: '/seizures/report', validateSearch: validateReportSearch, component: SeizureReportPage }),
   page('/seizures/$id', SeizureDetailPage),
   rolesPage('/seizures/$id/edit', canReport, EditSeizurePage),
+  rolesPage('/alerts', canReadAlerts, AlertInboxPage),
+  rolesPage('/alerts/new', canWriteAlerts, NewAlertPage),
+  rolesPage('/alerts/lists', canKeepLists, AlertListsPage),
+  rolesPage('/alerts/$id', canReadAlerts, AlertPage),
+  rolesPage('/alerts/$id/edit', canWriteAlerts, EditAlertPage),
   nationalPage('/national/entities', canReadNominal, EntitySearchPage),
   createRoute({ getParentRoute: () => rootRoute, path: '/national/entities/new', validateSearch: validateNewEntitySearch, component: nationalGated(canWriteNominal, NewEntityPage) }),
   nationalPage('/national/entities/$id', canReadNominal, EntityPage),
