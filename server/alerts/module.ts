@@ -7,6 +7,8 @@ import { createWorkflow, type Workflow } from './workflow.ts';
 import { createProfiles, type Profiles } from './profiles/service.ts';
 import { registerProfileRoutes } from './profiles/routes.ts';
 import { PROFILE_SWEEP, sweepProfiles } from './profiles/sweep.ts';
+import { registerStixRoutes } from './stix/routes.ts';
+import { registerTaxiiRoutes } from './taxii/routes.ts';
 import { seedAlertsDemo } from './demo.ts';
 
 export interface AlertServices {
@@ -36,6 +38,8 @@ export function createAlertsModule(ctx: AppContext): ServerModule<AlertServices>
     routes(app) {
       registerAlertRoutes(app, services);
       registerProfileRoutes(app, profiles);
+      registerStixRoutes(app, ctx, services);
+      registerTaxiiRoutes(app, ctx);
     },
     async jobs() {
       ctx.jobs.handle(PROFILE_SWEEP, async () => void (await sweepProfiles(ctx)), { maxAttempts: 1 });
