@@ -54,7 +54,7 @@ async function setUp(database: Database) {
  * afterwards (one sort per index instead of millions of insertions), then VACUUM ANALYZE so that the
  * planner has statistics and index-only scans find the pages all-visible.
  */
-async function load(database: Database, n: number) {
+export async function loadSeizures(database: Database, n: number) {
   const { orgIdsByCountry, userId } = await setUp(database);
   const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
   // Unique indexes stay: constraints rest on them, and inserts name (org, external reference) for ON CONFLICT.
@@ -178,7 +178,7 @@ async function measure(label: string, url: string, token: string, sizes: string)
 
 async function run(label: string, database: Database, env: Record<string, string>, port: number, n: number) {
   console.log(`\n[${label}] loading ${fmt(n)} seizures`);
-  const loaded = await load(database, n);
+  const loaded = await loadSeizures(database, n);
   const [c] = await database.rows<{ s: number; l: number; r: number }>(
     sql`SELECT (SELECT count(*)::int FROM seizures) AS s, (SELECT count(*)::int FROM seizure_commodities) AS l, (SELECT count(*)::int FROM seizure_route_legs) AS r`,
   );

@@ -133,7 +133,11 @@ CREATE TABLE intel_profiles (
   owner_id uuid NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
-  CHECK ((min_quantity IS NULL) = (quantity_unit IS NULL))
+  CHECK ((min_quantity IS NULL) = (quantity_unit IS NULL)),
+  -- No list indicator (a quantity alone): the standing query's cheap prefilter cannot rule it out.
+  no_list_indicator boolean GENERATED ALWAYS AS (cardinality(hs_prefixes) + cardinality(countries) + cardinality(route_countries)
+    + cardinality(concealment_methods) + cardinality(detection_methods) + cardinality(transport_modes) + cardinality(conveyance_types)
+    + cardinality(places) = 0) STORED
 );
 CREATE INDEX intel_profiles_owner ON intel_profiles (owner_org_id, updated_at DESC);
 

@@ -74,16 +74,21 @@ function tests(p: IndicatorSource) {
   };
 }
 
-/** The standing query's condition: every profile column tested, an empty one passing. */
+/**
+ * The standing query's condition: every profile column tested, an empty one passing. A prefilter comes first:
+ * a profile matches only if one of its list indicators overlaps the seizure (or it has none), which rules out
+ * most profiles with a few array comparisons before the whole test runs.
+ */
 export function profileMatches(): SQL {
   const p = PROFILE_COLUMNS;
   const t = tests(p);
+  const prefilter = sql`(p.no_list_indicator OR ${sql.join([t.hsPrefixes, t.countries, t.routeCountries, t.concealmentMethods, t.detectionMethods, t.transportModes, t.conveyanceTypes, t.places], sql` OR `)})`;
   const arrays: [SQL, SQL][] = [
     [p.hs, t.hsPrefixes], [p.countries, t.countries], [p.route, t.routeCountries], [p.concealment, t.concealmentMethods],
     [p.detection, t.detectionMethods], [p.modes, t.transportModes], [p.conveyances, t.conveyanceTypes], [p.places, t.places],
   ];
   return sql.join(
-    [...arrays.map(([col, test]) => sql`(cardinality(${col}) = 0 OR ${test})`), sql`(${p.minQuantity} IS NULL OR ${t.quantity})`, t.period],
+    [prefilter, ...arrays.map(([col, test]) => sql`(cardinality(${col}) = 0 OR ${test})`), sql`(${p.minQuantity} IS NULL OR ${t.quantity})`, t.period],
     sql` AND `,
   );
 }
