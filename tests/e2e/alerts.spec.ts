@@ -63,7 +63,7 @@ test('an NCP drafts an alert in the form with the typeaheads and submits it to t
   await page.locator('#alert-route-0-place').fill('Guayaquil');
   await page.getByRole('button', { name: 'Add a leg' }).click();
   await expect(page.locator('#alert-route-1-role')).toHaveValue('destination');
-  await choose(page, page.locator('#alert-route-1-country'), 'franc', /France/);
+  await choose(page, page.locator('#alert-route-1-country'), 'fra', /France/);
 
   await page.locator('#alert-indicators-0').fill('Seal number differs from the bill of lading');
   await page.getByRole('button', { name: 'Add an indicator' }).click();
