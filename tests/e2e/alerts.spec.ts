@@ -70,6 +70,13 @@ test('an NCP drafts an alert in the form with the typeaheads and submits it to t
   await page.locator('#alert-indicators-1').fill('Container opened after loading');
   await page.locator('#alert-recommendedAction').fill('Check the seals and the door area of reefer containers from Guayaquil.');
 
+  // The server's refusal is shown beside the field it concerns, and nothing is stored.
+  await page.locator('#alert-validUntil').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Submit to the RILO' }).click();
+  await expect(page.locator('#alert-validUntil-error')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Write an alert' })).toBeVisible();
+  await page.locator('#alert-validUntil').fill('2030-12-31');
+
   await page.getByRole('button', { name: 'Submit to the RILO' }).click();
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   alertUrl = new URL(page.url()).pathname;
