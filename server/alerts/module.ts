@@ -6,6 +6,8 @@ import { registerAlertRoutes } from './routes.ts';
 import { createWorkflow, type Workflow } from './workflow.ts';
 import { createProfiles, type Profiles } from './profiles/service.ts';
 import { registerProfileRoutes } from './profiles/routes.ts';
+import { createBulletins, type Bulletins } from './bulletins/service.ts';
+import { registerBulletinRoutes } from './bulletins/routes.ts';
 import { PROFILE_SWEEP, sweepProfiles } from './profiles/sweep.ts';
 import { registerStixRoutes } from './stix/routes.ts';
 import { registerTaxiiRoutes } from './taxii/routes.ts';
@@ -17,6 +19,7 @@ export interface AlertServices {
   lists: Lists;
   files: AlertFiles;
   profiles: Profiles;
+  bulletins: Bulletins;
   /** Matches the validated seizures changed since the last sweep against every active profile (a job runs it every 10 s). */
   sweep(): ReturnType<typeof sweepProfiles>;
 }
@@ -31,13 +34,15 @@ export function createAlertsModule(ctx: AppContext): ServerModule<AlertServices>
   const reads = createAlertReads(ctx, workflow);
   const files = createAlertFiles(ctx, workflow);
   const profiles = createProfiles(ctx, lists);
-  const services: AlertServices = { workflow, reads, lists, files, profiles, sweep: () => sweepProfiles(ctx) };
+  const bulletins = createBulletins(ctx, lists);
+  const services: AlertServices = { workflow, reads, lists, files, profiles, bulletins, sweep: () => sweepProfiles(ctx) };
   return {
     name: 'alerts',
     services,
     routes(app) {
       registerAlertRoutes(app, services);
       registerProfileRoutes(app, profiles);
+      registerBulletinRoutes(app, bulletins);
       registerStixRoutes(app, ctx, services);
       registerTaxiiRoutes(app, ctx);
     },

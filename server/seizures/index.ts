@@ -15,3 +15,4 @@ export { DEMO_SEIZURES } from './demo.ts';
 export { importFile } from './import-service.ts';
 export { seizureLabels, recentSeizureIds, type SeizureLabel } from './labels.ts';
 export { CONVEYANCE_TYPES, UNITS } from './vocabulary.ts';
+export { validatedStats, type StatsReply } from './public-stats.ts';
