@@ -33,6 +33,16 @@ describe('demo alerts', () => {
     expect(titles(await brazil.get('/api/v1/alerts?box=inbox&acknowledged=yes'))).toEqual([expect.stringContaining('Precursor chemicals')]);
   });
 
+  it('hold a quarterly bulletin of RILO Western Europe published to its region, with figures', async () => {
+    const france = await signIn('ncp.france');
+    const list = await france.get('/api/v1/bulletins');
+    expect(list.body.bulletins).toHaveLength(1);
+    const b = await france.get(`/api/v1/bulletins/${list.body.bulletins[0].id}`);
+    expect(b.body.status).toBe('published');
+    expect(b.body.figures.seizures).toBeGreaterThan(0);
+    expect((await (await signIn('ncp.kenya')).get('/api/v1/bulletins')).body.bulletins).toEqual([]);
+  });
+
   it('hold three profiles that match demo seizures once swept', async () => {
     await sweepProfiles(t.ctx);
     const rows = await t.ctx.database.rows<{ title: string; n: number }>(sql`SELECT p.title, count(m.seizure_id)::int AS n FROM intel_profiles p

@@ -4,6 +4,7 @@ import type { Principal, Role } from '../platform/http/access.ts';
 import type { AlertServices } from './module.ts';
 import { alertInput, type AlertInput, type TargetsInput } from './schema.ts';
 import { profileInput } from './profiles/schema.ts';
+import { bulletinInput } from './bulletins/schema.ts';
 
 // The demo RILO/GRAN cycle: a dozen alerts of RILO Western Europe, RILO Eastern and Southern Africa, the I2C
 // and NCPs, at every step (draft, under review, circulated to a region, waiting for the I2C, global),
@@ -55,5 +56,20 @@ export async function seedAlertsDemo(ctx: Pick<AppContext, 'database'>, s: Alert
     { by: 'i2c.officer', title: 'Explosive precursors (Programme Global Shield)', riskArea: 'weapons', handling: 'H1', narrative: 'Ammonium nitrate and other precursors of improvised explosives, any route.', indicators: { hsPrefixes: ['3102', '2834', '2829'] }, recipients: {} },
   ];
   for (const { by, ...p } of profiles) await s.profiles.create(as.get(by)!, profileInput.parse(p));
-  log(`demo alerts loaded: ${n} alerts, ${profiles.length} intelligence profiles`);
+  const weu = as.get('rilo.weu')!;
+  const bulletin = await s.bulletins.create(weu, bulletinInput.parse({
+    title: 'RILO Western Europe — quarterly analysis: drugs and tobacco',
+    kind: 'quarterly',
+    region: 'EUR',
+    periodFrom: days(-90),
+    periodTo: days(0),
+    language: 'en',
+    handling: 'H2',
+    sections: [
+      { heading: 'Summary', body: 'Cocaine by sea from the Andean ports remains the main threat at the northern container terminals; rip-on/rip-off loads dominate.\n\nCigarette smuggling by road from the Western Balkans continues in furniture and mixed loads.' },
+      { heading: 'Recommendations', body: 'Keep risk profiles on reefer containers from Ecuador and Colombia; scan furniture loads from the Western Balkans; report every seizure to CEN within a week.' },
+    ],
+  }));
+  await s.bulletins.publish(weu, bulletin, { regions: ['EUR'], orgIds: [], listIds: [], global: false });
+  log(`demo alerts loaded: ${n} alerts, ${profiles.length} intelligence profiles, one bulletin`);
 }

@@ -70,7 +70,13 @@ export function createLists(ctx: Ctx) {
     return new Map(rows.map((r) => [r.id, r.org_ids]));
   }
 
-  return { mine, save, remove, members, scopeOf: (p: Principal) => scopeOf(database, p) };
+  /** The directory's organisations (no people), for choosing recipients. */
+  async function directoryList() {
+    return database.rows<{ id: string; name: string; shortName: string; kind: string; country: string | null; region: string | null }>(sql`SELECT id, name,
+      short_name AS "shortName", kind, country, region FROM identity_organisations ORDER BY kind, name`);
+  }
+
+  return { mine, save, remove, members, directory: directoryList, scopeOf: (p: Principal) => scopeOf(database, p) };
 }
 
 export type Lists = ReturnType<typeof createLists>;

@@ -34,6 +34,13 @@ export function registerAlertRoutes(app: App, s: AlertRouteServices) {
     async (request) => ({ alerts: await s.reads.list(requirePrincipal(request), request.query) }),
   );
 
+  // The administrations a writer may name as recipients (the directory without people): circulation, forwarding, lists.
+  app.get(
+    `${BASE}/organisations`,
+    { config: write, schema: { tags, summary: 'The organisations an alert, a profile or a list may name', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string(), kind: z.string(), country: z.string().nullable(), region: z.string().nullable() })) }) } } },
+    async () => ({ items: await s.lists.directory() }),
+  );
+
   app.post(
     BASE,
     { config: write, schema: { tags, summary: 'Draft an alert', body: alertInput, response: { 201: created } } },

@@ -148,6 +148,13 @@ describe('alert workflow', () => {
     expect((await cast.police.client.get(`/api/v1/alerts/${a.id}`)).status).toBe(404);
   });
 
+  it('gives writers the directory of organisations to name, and nobody else', async () => {
+    const res = await cast.rilo.client.get('/api/v1/alerts/organisations');
+    expect(res.status).toBe(200);
+    expect(res.body.items.find((o: { id: string }) => o.id === cast.de.org.id)).toEqual(expect.objectContaining({ kind: 'customs', country: 'DE' }));
+    expect((await cast.police.client.get('/api/v1/alerts/organisations')).status).toBe(403);
+  });
+
   it('refuses bad content with every error by field, and stores nothing', async () => {
     const before = (await cast.fr.client.get('/api/v1/alerts?box=mine&limit=500')).body.alerts.length;
     const bad = await cast.fr.client.post(

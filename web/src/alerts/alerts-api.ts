@@ -129,8 +129,8 @@ export const alertsApi = {
   createList: (input: { name: string; orgIds: string[] }) => api.post<{ id: string }>('/alert-lists', input),
   updateList: (id: string, input: { name: string; orgIds: string[] }) => api.put<{ id: string }>(`/alert-lists/${encodeURIComponent(id)}`, input),
   removeList: (id: string) => api.delete(`/alert-lists/${encodeURIComponent(id)}`),
-  /** The organisations to choose from; the only directory open beyond administrators is the I2C's (screening). */
-  organisations: () => api.get<{ items: OrganisationOption[] }>('/screening/organisations'),
+  /** The organisations a writer may name as recipients. */
+  organisations: () => api.get<{ items: OrganisationOption[] }>('/alerts/organisations'),
 };
 
 export const alertKeys = {
