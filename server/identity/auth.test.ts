@@ -28,6 +28,8 @@ describe('sign-in', () => {
     const me = await c.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(user.id);
+    // The administration's country, which the seizure form starts with.
+    expect(me.body.user.orgCountry).toBe('FR');
     expect((await c.post('/api/v1/auth/logout')).status).toBe(204);
     expect((await c.get('/api/v1/auth/me')).status).toBe(401);
   });

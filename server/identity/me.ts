@@ -17,7 +17,7 @@ export function secondFactorStep(user: { totpEnabled: boolean; roles: string[] }
 /** What the web app knows of the signed-in user. */
 export async function loadMe(database: Database, userId: string) {
   const [row] = await database.db
-    .select({ user: users, orgName: organisations.name })
+    .select({ user: users, orgName: organisations.name, orgCountry: organisations.country })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
     .where(eq(users.id, userId));
@@ -29,6 +29,7 @@ export async function loadMe(database: Database, userId: string) {
     displayName: u.displayName,
     orgId: u.orgId,
     orgName: row.orgName,
+    orgCountry: row.orgCountry,
     roles: u.roles,
     language: u.language,
     totpEnabled: u.totpEnabled,

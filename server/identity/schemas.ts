@@ -10,6 +10,7 @@ export const meSchema = z.object({
   displayName: z.string(),
   orgId: z.string(),
   orgName: z.string(),
+  orgCountry: z.string().nullable().describe("The administration's country (forms default to it)"),
   roles: z.array(z.string()),
   language: z.string(),
   totpEnabled: z.boolean(),

@@ -11,6 +11,8 @@ export interface Me {
   displayName: string;
   orgId: string;
   orgName: string;
+  /** The administration's country: the seizure form starts with it. */
+  orgCountry: string | null;
   roles: string[];
   language: string;
   totpEnabled: boolean;

@@ -63,7 +63,7 @@ function SeizureEditor({ seizure }: { seizure: Seizure | null }) {
   const toasts = useToasts();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<FormState>(() => (seizure ? fromSeizure(seizure) : emptyForm()));
+  const [form, setForm] = useState<FormState>(() => (seizure ? fromSeizure(seizure) : emptyForm(me?.orgCountry ?? null)));
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [warnings, setWarnings] = useState<NominalWarning[]>([]);
   const [confirmed, setConfirmed] = useState(false);

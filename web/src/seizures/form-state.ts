@@ -67,10 +67,11 @@ export function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function emptyForm(): FormState {
+/** A new record: now, in the reporting administration's country (an NCP records its own seizures). */
+export function emptyForm(country: string | null = null): FormState {
   return {
     seizedAt: toLocalInput(new Date().toISOString()),
-    country: null,
+    country,
     placeLocode: null,
     placeIata: null,
     placeText: '',
