@@ -13,7 +13,7 @@ const API_ROOT = `${ROOT}/alerts`;
 const tags = ['alerts'];
 
 /** Answers a TAXII resource in TAXII's media type. */
-const taxii = (reply: FastifyReply, body: unknown) => reply.type(TAXII_MEDIA_TYPE).header('cache-control', 'private, no-store').send(JSON.stringify(body));
+const taxii = (reply: FastifyReply, body: unknown) => reply.header('content-type', TAXII_MEDIA_TYPE).header('cache-control', 'private, no-store').send(JSON.stringify(body));
 const acceptable = (accept: string | undefined) => !accept || /application\/taxii\+json|application\/json|application\/\*|\*\/\*/.test(accept);
 const base = (r: FastifyRequest) => `${r.protocol}://${r.host}`;
 
