@@ -42,6 +42,39 @@ export interface Targets {
   global: boolean;
 }
 
+/** What an alert says: the body of POST and PUT /alerts (schema.ts checks it), and the content of an alert as read. */
+export interface AlertContent {
+  title: string;
+  riskArea: RiskArea;
+  language: string;
+  commodities: { hsCode: string; description: string }[];
+  modusOperandi: string;
+  concealmentMethods: string[];
+  detectionMethods: string[];
+  route: { role: string; country: string; place: string }[];
+  transportMode: string | null;
+  conveyance: string | null;
+  indicators: string[];
+  recommendedAction: string;
+  validFrom: string;
+  validUntil: string | null;
+  handling: HandlingCode;
+  sourceReliability: SourceReliability;
+  infoCredibility: number;
+  seizureIds: string[];
+  warningNumbers: string[];
+}
+
+/** A distribution list of an administration. */
+export interface DistributionList {
+  id: string;
+  name: string;
+  ownerOrgId: string;
+  orgIds: string[];
+  orgCount: number;
+  updatedAt: string;
+}
+
 export interface AlertSummary {
   id: string;
   reference: string;

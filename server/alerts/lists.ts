@@ -8,16 +8,10 @@ import { uuidArray } from '../platform/db/pg-array.ts';
 import { isoTime } from '../platform/db/timestamps.ts';
 import { scopeOf, type AlertScope } from './access.ts';
 import { directory } from './circulation.ts';
+import type { DistributionList } from './alert-view.ts';
 
 type Ctx = Pick<AppContext, 'database' | 'audit'>;
-export interface ListView {
-  id: string;
-  name: string;
-  ownerOrgId: string;
-  orgIds: string[];
-  orgCount: number;
-  updatedAt: string;
-}
+type ListView = DistributionList;
 
 /** Distribution lists: named sets of organisations an administration circulates alerts and profiles to. */
 export function createLists(ctx: Ctx) {

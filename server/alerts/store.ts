@@ -2,33 +2,14 @@ import { sql } from 'drizzle-orm';
 import { type Db, execRows } from '../platform/db/database.ts';
 import { isoTime } from '../platform/db/timestamps.ts';
 import { textArray, uuidArray } from '../platform/db/pg-array.ts';
-import type { AlertStatus, GlobalStatus, HandlingCode, RiskArea, SourceReliability, Targets } from './alert-view.ts';
+import type { AlertContent, AlertStatus, GlobalStatus, Targets } from './alert-view.ts';
 import type { AlertInput } from './schema.ts';
 
 /** An alert as stored, with its author's names. */
-export interface AlertRow {
+export interface AlertRow extends AlertContent {
   id: string;
   reference: string;
   status: AlertStatus;
-  title: string;
-  riskArea: RiskArea;
-  language: string;
-  commodities: { hsCode: string; description: string }[];
-  modusOperandi: string;
-  concealmentMethods: string[];
-  detectionMethods: string[];
-  route: { role: string; country: string; place: string }[];
-  transportMode: string | null;
-  conveyance: string | null;
-  indicators: string[];
-  recommendedAction: string;
-  validFrom: string;
-  validUntil: string | null;
-  handling: HandlingCode;
-  sourceReliability: SourceReliability;
-  infoCredibility: number;
-  seizureIds: string[];
-  warningNumbers: string[];
   authorOrgId: string;
   authorOrgName: string;
   authorId: string;

@@ -1,35 +1,15 @@
 import { api, withQuery } from '../app/api.ts';
-import type { AlertAck, AlertRecipient, AlertStatus, AlertSummary, Feedback, GlobalStatus, HandlingCode, RiskArea, SourceReliability, Targets } from '../../../server/alerts/alert-view.ts';
+import type { AlertAck, AlertContent, AlertRecipient, DistributionList, AlertStatus, AlertSummary, Feedback, GlobalStatus, HandlingCode, RiskArea, SourceReliability, Targets } from '../../../server/alerts/alert-view.ts';
 
 export { FEEDBACK, HANDLING_CODES, INFO_CREDIBILITY, RISK_AREAS, ROUTE_ROLES, SOURCE_RELIABILITY, TLP_OF, TRANSPORT_MODES } from '../../../server/alerts/alert-view.ts';
-export type { AlertAck, AlertRecipient, AlertStatus, AlertSummary, Feedback, GlobalStatus, HandlingCode, RiskArea, SourceReliability, Targets };
+export type { AlertAck, AlertRecipient, DistributionList, AlertStatus, AlertSummary, Feedback, GlobalStatus, HandlingCode, RiskArea, SourceReliability, Targets };
 
 /** The WCO regions an alert may be circulated to. */
 export const WCO_REGIONS = ['ESA', 'WCA', 'MENA', 'EUR', 'AP', 'AMC'] as const;
 export const BOXES = ['inbox', 'mine', 'review', 'global'] as const;
 export type Box = (typeof BOXES)[number];
 
-export interface AlertInput {
-  title: string;
-  riskArea: RiskArea;
-  language: string;
-  commodities: { hsCode: string; description: string }[];
-  modusOperandi: string;
-  concealmentMethods: string[];
-  detectionMethods: string[];
-  route: { role: string; country: string; place: string }[];
-  transportMode: string | null;
-  conveyance: string | null;
-  indicators: string[];
-  recommendedAction: string;
-  validFrom: string;
-  validUntil: string | null;
-  handling: HandlingCode;
-  sourceReliability: SourceReliability;
-  infoCredibility: number;
-  seizureIds: string[];
-  warningNumbers: string[];
-}
+export type AlertInput = AlertContent;
 
 export interface AlertFile {
   id: string;
@@ -87,14 +67,6 @@ export interface AlertFilters {
   acknowledged?: '' | 'yes' | 'no';
 }
 
-export interface DistributionList {
-  id: string;
-  name: string;
-  ownerOrgId: string;
-  orgIds: string[];
-  orgCount: number;
-  updatedAt: string;
-}
 
 export interface OrganisationOption {
   id: string;
