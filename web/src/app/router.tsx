@@ -6,6 +6,10 @@ import { EditAlertPage, NewAlertPage } from '../alerts/AlertFormPage.tsx';
 import { InboxPage as AlertInboxPage } from '../alerts/InboxPage.tsx';
 import { ListsPage as AlertListsPage } from '../alerts/ListsPage.tsx';
 import { canKeepLists, canReadAlerts, canWriteAlerts } from '../alerts/alerts-api.ts';
+import { BulletinPage } from '../alerts/bulletins/BulletinPage.tsx';
+import { BulletinsPage } from '../alerts/bulletins/BulletinsPage.tsx';
+import { EditBulletinPage, NewBulletinPage } from '../alerts/bulletins/BulletinFormPage.tsx';
+import { canWriteBulletins } from '../alerts/bulletins/bulletins-api.ts';
 import { OrganisationsPage } from '../admin/OrganisationsPage.tsx';
 import { TokensPage } from '../admin/TokensPage.tsx';
 import { UsersPage } from '../admin/UsersPage.tsx';
@@ -132,6 +136,11 @@ const routeTree = rootRoute.addChildren([
   rolesPage('/alerts', canReadAlerts, AlertInboxPage),
   rolesPage('/alerts/new', canWriteAlerts, NewAlertPage),
   rolesPage('/alerts/lists', canKeepLists, AlertListsPage),
+  // Static segments outrank /alerts/$id: /alerts/bulletins is never read as an alert's id.
+  rolesPage('/alerts/bulletins', canReadAlerts, BulletinsPage),
+  rolesPage('/alerts/bulletins/new', canWriteBulletins, NewBulletinPage),
+  rolesPage('/alerts/bulletins/$id', canReadAlerts, BulletinPage),
+  rolesPage('/alerts/bulletins/$id/edit', canWriteBulletins, EditBulletinPage),
   rolesPage('/alerts/$id', canReadAlerts, AlertPage),
   rolesPage('/alerts/$id/edit', canWriteAlerts, EditAlertPage),
   nationalPage('/national/entities', canReadNominal, EntitySearchPage),
