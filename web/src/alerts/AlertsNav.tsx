@@ -4,13 +4,14 @@ import { useMe } from '../app/session.tsx';
 import { canKeepLists, canReadAlerts, canWriteAlerts } from './alerts-api.ts';
 import './alerts.css';
 
-type Tab = { to: '/alerts' | '/alerts/new' | '/alerts/lists' | '/alerts/bulletins'; labelKey: string; visible(roles: readonly string[]): boolean };
+type Tab = { to: '/alerts' | '/alerts/new' | '/alerts/lists' | '/alerts/bulletins' | '/alerts/profiles'; labelKey: string; visible(roles: readonly string[]): boolean };
 
 const TABS: Tab[] = [
   { to: '/alerts', labelKey: 'alerts.nav.inbox', visible: canReadAlerts },
   { to: '/alerts/new', labelKey: 'alerts.nav.new', visible: canWriteAlerts },
   { to: '/alerts/lists', labelKey: 'alerts.nav.lists', visible: canKeepLists },
   { to: '/alerts/bulletins', labelKey: 'bulletins.nav', visible: canReadAlerts },
+  { to: '/alerts/profiles', labelKey: 'profiles.nav', visible: canReadAlerts },
 ];
 
 /** The alert pages, one tab each, shown to the roles that may use them. */

@@ -10,6 +10,9 @@ import { BulletinPage } from '../alerts/bulletins/BulletinPage.tsx';
 import { BulletinsPage } from '../alerts/bulletins/BulletinsPage.tsx';
 import { EditBulletinPage, NewBulletinPage } from '../alerts/bulletins/BulletinFormPage.tsx';
 import { canWriteBulletins } from '../alerts/bulletins/bulletins-api.ts';
+import { EditProfilePage, NewProfilePage } from '../alerts/profiles/ProfileFormPage.tsx';
+import { IntelProfilePage } from '../alerts/profiles/ProfilePage.tsx';
+import { ProfilesPage } from '../alerts/profiles/ProfilesPage.tsx';
 import { OrganisationsPage } from '../admin/OrganisationsPage.tsx';
 import { TokensPage } from '../admin/TokensPage.tsx';
 import { UsersPage } from '../admin/UsersPage.tsx';
@@ -141,6 +144,10 @@ const routeTree = rootRoute.addChildren([
   rolesPage('/alerts/bulletins/new', canWriteBulletins, NewBulletinPage),
   rolesPage('/alerts/bulletins/$id', canReadAlerts, BulletinPage),
   rolesPage('/alerts/bulletins/$id/edit', canWriteBulletins, EditBulletinPage),
+  rolesPage('/alerts/profiles', canReadAlerts, ProfilesPage),
+  rolesPage('/alerts/profiles/new', canWriteAlerts, NewProfilePage),
+  rolesPage('/alerts/profiles/$id', canReadAlerts, IntelProfilePage),
+  rolesPage('/alerts/profiles/$id/edit', canWriteAlerts, EditProfilePage),
   rolesPage('/alerts/$id', canReadAlerts, AlertPage),
   rolesPage('/alerts/$id/edit', canWriteAlerts, EditAlertPage),
   nationalPage('/national/entities', canReadNominal, EntitySearchPage),
