@@ -103,5 +103,16 @@ test('a RILO analyst writes a bulletin in the form; the server’s refusal is sh
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(NEW_TITLE);
   await expect(rows.first().locator('[data-status="draft"]')).toHaveText('Draft');
+
+  // Published to its region (chosen for it), it is archived as it is: no more Edit.
+  await rows.first().getByRole('link', { name: NEW_TITLE }).click();
+  await page.getByTestId('bulletin-actions').getByRole('button', { name: 'Publish' }).click();
+  const dialog = page.getByTestId('publish-dialog');
+  await expect(dialog.getByRole('checkbox', { name: 'Europe', exact: true })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('bulletin-marking').locator('[data-status="published"]')).toHaveText('Published');
+  await expect(page.getByTestId('bulletin-actions').getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('bulletin-view.png'), fullPage: true });
   await context.close();
 });
