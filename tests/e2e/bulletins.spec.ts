@@ -113,6 +113,5 @@ test('a RILO analyst writes a bulletin in the form; the server’s refusal is sh
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('bulletin-marking').locator('[data-status="published"]')).toHaveText('Published');
   await expect(page.getByTestId('bulletin-actions').getByRole('link', { name: 'Edit' })).toHaveCount(0);
-  await page.screenshot({ path: test.info().outputPath('bulletin-view.png'), fullPage: true });
   await context.close();
 });
