@@ -242,7 +242,7 @@ function Counts({ id, title, head, rows, label }: { id: string; title: string; h
           <tbody>
             {rows.map((r) => (
               <tr key={r.code} data-code={r.code}>
-                <th scope="row">{label(r.code)}</th>
+                <td>{label(r.code)}</td>
                 <td>{format.number(r.seizures)}</td>
               </tr>
             ))}
