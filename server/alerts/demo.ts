@@ -30,8 +30,10 @@ const ALERTS: [Partial<AlertInput> & Pick<AlertInput, 'title' | 'riskArea' | 'ha
   [{ title: 'Looted antiquities shipped as garden ornaments', riskArea: 'cultural_goods', handling: 'H1', sourceReliability: 'D', infoCredibility: 3, commodities: [{ hsCode: '9705', description: 'Archaeological objects' }], concealmentMethods: ['CARGO_MISDECLARED'], detectionMethods: ['INTELLIGENCE'], route: [{ role: 'departure', country: 'LB', place: '' }, { role: 'destination', country: 'GB', place: '' }], transportMode: 'sea', conveyance: 'Groupage container', modusOperandi: 'Stone heads and reliefs declared as reproductions.', indicators: ['No export licence for "reproductions" of old style'], recommendedAction: 'Ask for provenance papers and an expert opinion.' }, { by: 'rilo.weu' }],
 ];
 
-export async function seedAlertsDemo(ctx: Pick<AppContext, 'database'>, s: AlertServices, log: (m: string) => void): Promise<void> {
+export async function seedAlertsDemo(ctx: Pick<AppContext, 'database' | 'config'>, s: AlertServices, log: (m: string) => void): Promise<void> {
   const { database } = ctx;
+  // The RILO/GRAN cycle is the hub's: a national node's demo is its nCEN.
+  if (ctx.config.role === 'national') return;
   const [{ seeded }] = await database.rows<{ seeded: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM alerts) AS seeded`);
   if (seeded) return;
   const users = await database.rows<{ username: string; id: string; orgId: string; roles: Role[] }>(sql`SELECT username, id, org_id AS "orgId", roles FROM identity_users
