@@ -49,5 +49,10 @@ describe('demo alerts', () => {
       LEFT JOIN profile_matches m ON m.profile_id = p.id GROUP BY p.title ORDER BY p.title`);
     expect(rows.map((r) => r.title)).toHaveLength(3);
     expect(rows.find((r) => r.title.startsWith('Cocaine'))!.n).toBeGreaterThan(0);
+    // The back-test finds demo seizures by transport mode too (the demo profile names one).
+    const france = await signIn('ncp.france');
+    const sea = await france.post('/api/v1/profiles/backtest', { indicators: { transportModes: ['sea'] }, from: '2000-01-01' });
+    expect(sea.status, JSON.stringify(sea.body)).toBe(200);
+    expect(sea.body.total).toBeGreaterThan(0);
   });
 });

@@ -92,6 +92,12 @@ describe('intelligence profiles', () => {
     expect(res.body.share).toBeCloseTo(0.5);
     expect(res.body.seizures.map((x: { seizureId: string }) => x.seizureId)).toEqual([a.id]);
     expect(res.body.seizures[0].reasons).toEqual(['route EC', 'concealment RIP_ON_RIP_OFF']);
+    // Every kind of indicator narrows the same way in the back-test as in the standing query.
+    const bySea = await rilo.client.post('/api/v1/profiles/backtest', { indicators: { transportModes: ['sea'], hsPrefixes: ['2939'] }, from: '2025-01-01', to: '2025-12-31' });
+    expect(bySea.body.total).toBe(2);
+    expect(bySea.body.seizures[0].reasons).toEqual(['HS 2939', 'transport sea']);
+    const byAir = await rilo.client.post('/api/v1/profiles/backtest', { indicators: { transportModes: ['air'] }, from: '2025-01-01', to: '2025-12-31' });
+    expect(byAir.body.total).toBe(0);
   });
 
   it('refuses a profile with no indicator, unknown codes or one matching most of CEN; nothing is stored', async () => {
