@@ -146,7 +146,7 @@ test('the RILO circulates it to the region; an NCP of another administration the
   await expect(riloPage.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await riloPage.getByTestId('alert-actions').getByRole('button', { name: 'Circulate' }).click();
   const circulate = riloPage.getByTestId('circulate-dialog');
-  await circulate.getByRole('checkbox', { name: 'Europe' }).check();
+  await circulate.getByRole('checkbox', { name: 'Europe', exact: true }).check();
   await circulate.getByRole('button', { name: 'Circulate' }).click();
   await expect(circulate).toBeHidden();
   await expect(riloPage.locator('[data-status="circulated"]')).toHaveText('Circulated');
