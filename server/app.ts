@@ -23,6 +23,7 @@ import { createSeizuresModule } from './seizures/index.ts';
 import { createCommModule, coordinatesAnOperation } from './comm/index.ts';
 import { createNationalModule } from './national/index.ts';
 import { createAlertsModule } from './alerts/index.ts';
+import { createDeskModule } from './desk/index.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -122,7 +123,8 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const comm = createCommModule(ctx, { seizures: seizures.services });
   const screening = createScreeningModule(ctx);
   const alerts = createAlertsModule(ctx);
-  const modules: ServerModule[] = [identity, reference, seizures, comm, screening, alerts];
+  const desk = createDeskModule(ctx, { screening: screening.services });
+  const modules: ServerModule[] = [identity, reference, seizures, comm, screening, alerts, desk];
   // The nominal database exists only on a national node (its tables too: migrate by role).
   if (ctx.config.role === 'national') {
     // A document, VIN or container recorded in the nCEN is screened against the watch lists (exact keys).

@@ -5,3 +5,4 @@
  */
 export { createAlertsModule, type AlertServices } from './module.ts';
 export type * from './alert-view.ts';
+export { RISK_AREAS } from './alert-view.ts';

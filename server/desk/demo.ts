@@ -1,0 +1,9 @@
+import type { AppContext } from '../platform/context.ts';
+import type { DeskServices } from './module.ts';
+import { seedDirectoryDemo } from './directory/demo.ts';
+
+/** The desk's demo data, part by part (a hub only: a national node's demo is its nCEN). */
+export async function seedDeskDemo(ctx: AppContext, services: DeskServices, log: (m: string) => void) {
+  if (ctx.config.role !== 'hub') return;
+  await seedDirectoryDemo(ctx, services, log);
+}
