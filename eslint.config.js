@@ -43,8 +43,8 @@ const boundaries = [
     files: ['web/**/*.{ts,tsx}'],
     rules: restrict([
       {
-        group: ['**/server/*.ts', '**/server/*/*', '!**/server/*/*-view.ts', '!**/server/seizures/vocabulary.ts', '!**/server/screening/problem-codes.ts', '!**/server/platform/csv-cell.ts'],
-        message: 'The web app imports from the server only dependency-free view files (server/<module>/*-view.ts).',
+        group: ['**/server/*.ts', '**/server/*/*.ts', '**/server/*/*/**', '!**/server/*/*-view.ts', '!**/server/*/*/*-view.ts', '!**/server/seizures/vocabulary.ts', '!**/server/screening/problem-codes.ts', '!**/server/platform/csv-cell.ts'],
+        message: 'The web app imports from the server only dependency-free view files (server/<module>/*-view.ts, or in a part folder).',
       },
     ]),
   },

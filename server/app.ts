@@ -123,7 +123,7 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const comm = createCommModule(ctx, { seizures: seizures.services });
   const screening = createScreeningModule(ctx);
   const alerts = createAlertsModule(ctx);
-  const desk = createDeskModule(ctx, { screening: screening.services });
+  const desk = createDeskModule(ctx);
   const modules: ServerModule[] = [identity, reference, seizures, comm, screening, alerts, desk];
   // The nominal database exists only on a national node (its tables too: migrate by role).
   if (ctx.config.role === 'national') {

@@ -1,13 +1,7 @@
 import type { AppContext, ServerModule } from '../platform/context.ts';
-import type { createScreeningServices } from '../screening/index.ts';
 import { createDirectory, type Directory } from './directory/service.ts';
 import { registerDirectoryRoutes } from './directory/routes.ts';
 import { seedDeskDemo } from './demo.ts';
-
-export interface DeskDeps {
-  /** The help desk runs watch-list searches on a member's behalf through screening. */
-  screening: ReturnType<typeof createScreeningServices>;
-}
 
 export interface DeskServices {
   directory: Directory;
@@ -17,8 +11,7 @@ export interface DeskServices {
  * The I2C desk: the contact-points directory, the help desk, requests for WCO data and the
  * customs–police cooperation diagnostic. Each part keeps its files in its own folder.
  */
-export function createDeskModule(ctx: AppContext, deps: DeskDeps): ServerModule<DeskServices> {
-  void deps;
+export function createDeskModule(ctx: AppContext): ServerModule<DeskServices> {
   const directory = createDirectory(ctx);
   const services: DeskServices = { directory };
   return {

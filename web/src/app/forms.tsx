@@ -121,8 +121,10 @@ interface TextFieldProps {
   error?: string;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'time' | 'search';
   autoComplete?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
   multiline?: boolean;
   inputMode?: 'numeric' | 'text' | 'tel' | 'email';
   maxLength?: number;

@@ -1,6 +1,7 @@
 import { ALERT_READERS } from '../alerts/alerts-api.ts';
 import { NOMINAL_READERS, OUTBOX_USERS } from '../national/national-roles.ts';
 import { SEARCHERS } from '../screening/screening-roles.ts';
+import { DIRECTORY_READERS } from '../../../server/desk/desk-view.ts';
 
 /** The sections of the app, in menu order. Labels are locale keys. */
 export interface Section {
@@ -13,6 +14,7 @@ export interface Section {
     | '/screening'
     | '/seizures'
     | '/alerts'
+    | '/desk/directory'
     | '/national/entities'
     | '/national/cases'
     | '/national/review'
@@ -36,6 +38,7 @@ export const SECTIONS: readonly Section[] = [
   { to: '/operations', labelKey: 'comm.nav', descriptionKey: 'comm.operations.intro' },
   { to: '/seizures', labelKey: 'seizures.nav.menu', descriptionKey: 'seizures.nav.description' },
   { to: '/alerts', labelKey: 'alerts.nav.menu', descriptionKey: 'alerts.nav.description', roles: ALERT_READERS },
+  { to: '/desk/directory', labelKey: 'desk.nav.menu', descriptionKey: 'desk.nav.description', roles: DIRECTORY_READERS },
   { to: '/national/entities', labelKey: 'national.nav.entities', descriptionKey: 'national.search.intro', roles: NOMINAL_READERS, node: 'national' },
   { to: '/national/cases', labelKey: 'national.nav.cases', descriptionKey: 'national.cases.intro', roles: NOMINAL_READERS, node: 'national' },
   { to: '/national/review', labelKey: 'national.nav.review', descriptionKey: 'national.review.description', roles: NOMINAL_READERS, node: 'national' },

@@ -62,6 +62,8 @@ import { canReadNominal, canUseOutbox, canWriteNominal } from '../national/natio
 import { NewEntityPage, validateNewEntitySearch } from '../national/NewEntityPage.tsx';
 import { OutboxPage } from '../national/OutboxPage.tsx';
 import { ReviewPage } from '../national/ReviewPage.tsx';
+import { DirectoryPage } from '../desk/directory/DirectoryPage.tsx';
+import { canReadDirectory } from '../../../server/desk/desk-view.ts';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -136,6 +138,7 @@ const routeTree = rootRoute.addChildren([
   createRoute({ getParentRoute: () => rootRoute, path: '/seizures/report', validateSearch: validateReportSearch, component: SeizureReportPage }),
   page('/seizures/$id', SeizureDetailPage),
   rolesPage('/seizures/$id/edit', canReport, EditSeizurePage),
+  rolesPage('/desk/directory', canReadDirectory, DirectoryPage),
   rolesPage('/alerts', canReadAlerts, AlertInboxPage),
   rolesPage('/alerts/new', canWriteAlerts, NewAlertPage),
   rolesPage('/alerts/lists', canKeepLists, AlertListsPage),
