@@ -3,7 +3,7 @@ import { stringify as csvStringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../platform/context.ts';
 import { type Db, execRows } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/access.ts';
-import { forbidden, notFound } from '../../platform/http/problem.ts';
+import { forbidden, notFound, Problem } from '../../platform/http/problem.ts';
 import { textArray } from '../../platform/db/pg-array.ts';
 import { isoTime } from '../../platform/db/timestamps.ts';
 import { STALE_AFTER_MONTHS, type DirectoryEntry } from './directory-view.ts';
@@ -78,9 +78,16 @@ export function createDirectory(ctx: Ctx) {
     channels: textArray([...new Set(e.secureChannels)]),
   });
 
+  // The zone must be one the database knows too: "open now" is computed there for every search.
+  async function checkTimeZone(t: Db, timeZone: string) {
+    const known = await execRows(t, sql`SELECT 1 FROM pg_timezone_names WHERE name = ${timeZone}`);
+    if (!known.length) throw new Problem(422, 'Unprocessable Content', `timeZone: ${timeZone} is not a time zone the database knows`, [{ field: 'timeZone', message: 'is not a time zone the database knows' }]);
+  }
+
   async function create(actor: Principal, input: EntryInput, meta: Meta = {}): Promise<string> {
     const v = values(input);
     return database.db.transaction(async (t) => {
+      await checkTimeZone(t, input.timeZone);
       const [row] = await execRows<{ id: string }>(t, sql`INSERT INTO directory_entries (org_id, kind, name, unit, risk_areas, languages, time_zone, always_open, hours,
           phone, email, secure_channels, notes, confirmed_by, updated_by)
         VALUES (${actor.orgId}, ${input.kind}, ${input.name}, ${input.unit}, ${v.riskAreas}, ${v.languages}, ${input.timeZone}, ${input.alwaysOpen}, ${v.hours}::jsonb,
@@ -101,6 +108,7 @@ export function createDirectory(ctx: Ctx) {
     const v = values(input);
     await database.db.transaction(async (t) => {
       await owned(t, actor, id);
+      await checkTimeZone(t, input.timeZone);
       // Saving an entry confirms it: its owner has just looked at every field.
       await t.execute(sql`UPDATE directory_entries SET kind = ${input.kind}, name = ${input.name}, unit = ${input.unit}, risk_areas = ${v.riskAreas},
         languages = ${v.languages}, time_zone = ${input.timeZone}, always_open = ${input.alwaysOpen}, hours = ${v.hours}::jsonb, phone = ${input.phone},
