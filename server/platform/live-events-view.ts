@@ -16,12 +16,14 @@ export interface LiveEvents {
   /** A seizure import's progress, about once a second while it is checked or committed. */
   /** An alert reached the administration (the inbox reloads; the content is read through the API). */
   'alert.circulated': { alertId: string; reference: string };
+  /** A help-desk request changed (a message, a status, a search result): its open pages reload it. */
+  'desk.request': { requestId: string; reference: string };
   'seizure.import': { id: string; status: string; progress: number; processedRows: number; validRows: number; errorRows: number; nominalRows: number; [extra: string]: unknown };
 }
 
 export type LiveEventName = keyof LiveEvents;
 
-export const LIVE_EVENT_NAMES = ['profile.updated', 'notification', 'comm.message', 'comm.read', 'comm.case', 'comm.library', 'alert.circulated', 'seizure.import'] as const satisfies readonly LiveEventName[];
+export const LIVE_EVENT_NAMES = ['profile.updated', 'notification', 'comm.message', 'comm.read', 'comm.case', 'comm.library', 'alert.circulated', 'desk.request', 'seizure.import'] as const satisfies readonly LiveEventName[];
 
 // Every name of the interface is in the list (a compile error otherwise).
 type Missing = Exclude<LiveEventName, (typeof LIVE_EVENT_NAMES)[number]>;

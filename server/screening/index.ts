@@ -3,3 +3,4 @@ export { createScreeningModule, createScreeningServices, flushScreeningQueryLogs
 export { DEMO_WATCH_LISTS } from './demo.ts';
 export { validateIdentifier, normaliseKey, type IdentifierKind } from './identifiers/index.ts';
 export type { SearchHit } from './search-view.ts';
+export type { ScreeningServices } from './routes.ts';
