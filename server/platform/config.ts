@@ -33,6 +33,8 @@ const envSchema = z.object({
   OPENCEN_HUB_TOKEN: z.string().trim().min(1, 'must not be empty').optional(),
   OPENCEN_HUB_TOKEN_FILE: z.string().min(1, 'must not be empty').optional(),
   OPENCEN_HUB_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Requests for WCO data: the least number of seizures in a published cell of an aggregated extract.
+  OPENCEN_DATA_REQUEST_MIN_CELL: z.coerce.number().int().min(2).max(1000).default(5),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['true', 'false']).default('false'),
@@ -67,6 +69,8 @@ export interface Config {
    * use so that a renewed token needs no restart) and how often the hub's answers are fetched.
    */
   hub: { url: string | null; token: string | null; tokenFile: string | null; pollSeconds: number };
+  /** Requests for WCO data: a published cell of an aggregated extract counts at least this many seizures (k). */
+  dataRequestMinCell: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,5 +109,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenFile: e.OPENCEN_HUB_TOKEN_FILE ? resolve(e.OPENCEN_HUB_TOKEN_FILE) : null,
       pollSeconds: e.OPENCEN_HUB_POLL_SECONDS,
     },
+    dataRequestMinCell: e.OPENCEN_DATA_REQUEST_MIN_CELL,
   };
 }
