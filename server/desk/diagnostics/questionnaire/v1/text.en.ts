@@ -1,0 +1,60 @@
+import type { QuestionnaireText } from '../text-types.ts';
+
+// English: the Handbook's annex in our own words. Where the annex leaves "possible solution" blank, the
+// guidance draws on the Handbook's chapters (MOU/MOA, joint operations, liaison officers, joint training).
+export const en: QuestionnaireText = {
+  questions: {
+    'A.1': { question: 'Which arrangements for customs–police cooperation are in place in your country?', weaknesses: 'Nothing is agreed: the two services exist side by side with little real contact.', solution: 'Agree a memorandum of understanding or of agreement (MOU/MOA) between customs and police.' },
+    'A.2.1': { question: 'Is there a formal protocol for the two services to exchange information securely?', weaknesses: 'Information is not exchanged between customs and police, or only poorly.', solution: 'Use national information- and data-sharing systems actively, through fusion centres, single points of contact or liaison officers.' },
+    'A.2.2': { question: 'How often, and by which means, does this exchange take place?', weaknesses: 'Exchanges happen only when one side urgently needs something, with no set channel.', solution: 'Set a regular rhythm and a secure channel for the exchange, agreed by both services.' },
+    'A.3.1': { question: 'Do the two services work together on risk analysis and targeting?', weaknesses: 'Customs and police do not talk to each other; common risks are not identified.', solution: 'Run joint risk profiling and analysis operations.' },
+    'A.3.2': { question: 'If they do, does an MOU or legislation support this arrangement?', weaknesses: 'Joint analysis depends on personal contacts and stops when people move on.', solution: 'Write the joint analysis into the MOU/MOA or into law so that it outlasts individuals.' },
+    'A.4.1': { question: 'Do the two services cooperate when controlling means of transport and in controlled deliveries?', weaknesses: 'No contact between the services; the same controls are carried out twice.', solution: 'Plan and run joint operations.' },
+    'A.4.2': { question: 'If they do, does an MOU or legislation support this arrangement?', weaknesses: 'Joint controls are improvised case by case.', solution: 'Set out joint controls and controlled deliveries in the MOU/MOA or in law.' },
+    'A.5.1': { question: 'Does customs have the power to seize in every risk area (drugs, counterfeits, endangered species, cash smuggling and others)?', weaknesses: 'Customs lacks the power to seize in some risk areas.', solution: 'Review the legal powers of each service and agree how seizures are handed over where powers differ.' },
+    'A.5.2': { question: 'If not, which risk areas belong to one service only?', weaknesses: 'The split of competences is unclear to front-line officers.', solution: 'Publish a clear table of who is competent for what, and train both services on it.' },
+    'A.6': { question: 'Do the two services cooperate during investigations?', weaknesses: 'No contact between the services; efforts are duplicated.', solution: 'Set up joint investigations, starting at whatever level of partnership the services have reached.' },
+    'A.7.1': { question: 'Does customs have powers to investigate offences or organised criminal groups?', weaknesses: 'Officers may have no power to run criminal investigations, or share it with other national administrations.', solution: 'Clarify investigative powers in law and agree how customs and police share cases.' },
+    'A.7.2': { question: 'If so, is there a set way to refer cases for investigation? Describe it.', weaknesses: 'There is no mechanism to gather and follow up intelligence from fellow officers or third parties.', solution: 'Create a referral procedure with a single point of contact for cases passed between the services.' },
+    'A.8': { question: 'Does customs have the legal power to conduct investigations together with the national prosecuting authority?', weaknesses: 'Customs cannot work directly with prosecutors, so cases stall or are lost.', solution: 'Agree with the prosecuting authority how customs cases are brought to court, jointly with the police where needed.' },
+    'A.9': { question: 'Can customs carry out surveillance of people, goods and premises, including interception of communications and other surveillance equipment?', weaknesses: 'No authority, or no formal policy and procedure for interception equipment; skills, expertise or equipment are missing.', solution: 'Set formal procedures for surveillance and share equipment and expertise with the police.' },
+    'A.10': { question: 'Does customs have its own undercover officers?', weaknesses: 'No authority, or customs depends on other administrations for covert operations.', solution: 'Agree with the police how covert operations are requested and run for customs cases.' },
+    'A.11': { question: 'May customs authorise the use of informants, and how is what they provide shared?', weaknesses: 'No authority to run informants.', solution: 'Agree rules for handling informants and for sharing their information between the services.' },
+    'A.12': { question: 'Does customs have forensic science capabilities, or does it rely on other agencies for that expertise?', weaknesses: 'No authority, or no formal policy for forensic techniques; skills, expertise or equipment are missing.', solution: 'Share laboratories and forensic expertise with the police under an agreed procedure.' },
+    'A.13': { question: 'Are customs and police resources (infrastructure, equipment, means of transport) shared during joint operations?', weaknesses: 'Each service works with its own means only, and some are left idle.', solution: 'Pool infrastructure, equipment and transport for joint operations, as the MOU/MOA provides.' },
+    'A.14.1': { question: "Do customs or police post liaison officers in each other's premises for enforcement work?", weaknesses: 'No liaison officers; no contact; the same controls are carried out twice.', solution: 'Where staff cannot be posted, set up national virtual task forces.' },
+    'A.14.2': { question: 'If so, what is the role of the customs or police liaison officers?', weaknesses: 'The role of the liaison officers was never written down.', solution: 'Define the liaison officers’ tasks and responsibilities at the start, agreed by both services.' },
+    'A.15.1': { question: 'Does customs train police officers?', weaknesses: 'No training is offered.', solution: 'Offer joint training on customs matters (risk areas, procedures, controlled deliveries) to the police.' },
+    'A.15.2': { question: 'If so, in which fields of expertise?', weaknesses: 'Training is occasional and does not follow the shared risks.', solution: 'Draw up a joint training plan that follows the common risk areas.' },
+    'A.16.1': { question: 'Does the police train customs officers?', weaknesses: 'No training is offered.', solution: 'Ask the police for training in investigation techniques, evidence and INTERPOL tools.' },
+    'A.16.2': { question: 'If so, in which fields of expertise?', weaknesses: 'Training is occasional and does not follow the shared risks.', solution: 'Draw up a joint training plan that follows the common risk areas.' },
+    'A.17': { question: 'Which difficulties do you meet in customs–police cooperation?', weaknesses: 'Mandates and initiatives overlap in some risk areas.', solution: 'Set up a customs–police cooperation committee by MOU that lists the fields and methods of cooperation and meets regularly to settle concerns.' },
+    'A.18': { question: 'On the five levels of partnership, how would you rate relations between customs and police in your country?', weaknesses: 'The services coexist without contact or relations.', solution: 'Compare your own rating with the level your answers give, and discuss the difference with the police.' },
+    'A.19': { question: 'Is work done jointly with the other service recognised and credited?', weaknesses: 'Joint customs–police work earns no credit or recognition.', solution: 'Credit both services in joint results, statistics and press releases, and reward joint work.' },
+  },
+  areas: {
+    arrangements: 'Arrangements', information_exchange: 'Information exchange', risk_analysis: 'Risk analysis and targeting', controls: 'Controls and controlled deliveries',
+    seizure_powers: 'Seizure powers', investigations: 'Investigations', special_techniques: 'Special techniques', resources: 'Shared resources',
+    liaison_officers: 'Liaison officers', training: 'Training', recognition: 'Recognition',
+  },
+  levels: {
+    coexistence: { name: 'Coexistence', description: 'The services work independently; they do not cooperate on strategy or operations and nothing formal is agreed.' },
+    communication: { name: 'Communication', description: 'Informal meetings and occasional exchanges of information, when one side needs it.' },
+    cooperation: { name: 'Cooperation', description: 'A formal structure: official meetings, regular exchange of information and some shared resources, each service pursuing its own objectives.' },
+    coordination: { name: 'Coordination', description: 'Tasks are shared and front-line staff work together every day, so that nothing is duplicated.' },
+    collaboration: { name: 'Collaboration', description: 'Continuous exchange through integrated databases, pooled resources, harmonised methods and mostly shared objectives.' },
+  },
+  gates: {
+    formal: 'Cooperation needs a formal structure: the arrangements must rest on an MOU/MOA or on law.',
+    jointWork: 'Coordination means front-line staff working together: joint controls must be in place.',
+    regularExchange: 'Coordination needs information exchanged at least every week.',
+    continuousExchange: 'Collaboration needs information exchanged continuously, every day.',
+    pooledResources: 'Collaboration needs resources pooled in joint operations.',
+  },
+  report: {
+    title: 'Customs–police cooperation diagnostic', administration: 'Administration', completed: 'Completed', draft: 'Draft', version: 'Questionnaire version',
+    overall: 'Overall level', score: 'Score', byArea: 'Level by area', selfRating: 'Own rating (A.18)', previous: 'Previous assessment',
+    actionPlan: 'Action plan', gap: 'Gap', solution: 'Possible solution', owner: 'Owner', dueDate: 'Due date', status: 'Status', noActions: 'No gaps: nothing to plan.',
+    notAssessed: 'not assessed', actionStatuses: { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
+  },
+};
