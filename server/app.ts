@@ -19,7 +19,7 @@ import { createAuditLog, createAuthenticator, createIdentityModule } from './ide
 import { createReferenceModule, loadReferenceData, countryExists } from './reference/index.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { createScreeningModule } from './screening/index.ts';
-import { createSeizuresModule } from './seizures/index.ts';
+import { createSeizuresModule, createSeizureExtracts } from './seizures/index.ts';
 import { createCommModule, coordinatesAnOperation } from './comm/index.ts';
 import { createNationalModule } from './national/index.ts';
 import { createAlertsModule } from './alerts/index.ts';
@@ -123,7 +123,7 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const comm = createCommModule(ctx, { seizures: seizures.services });
   const screening = createScreeningModule(ctx);
   const alerts = createAlertsModule(ctx);
-  const desk = createDeskModule(ctx);
+  const desk = createDeskModule(ctx, { screening: screening.services, seizureExtracts: createSeizureExtracts(database) });
   const modules: ServerModule[] = [identity, reference, seizures, comm, screening, alerts, desk];
   // The nominal database exists only on a national node (its tables too: migrate by role).
   if (ctx.config.role === 'national') {

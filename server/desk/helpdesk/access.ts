@@ -1,7 +1,7 @@
 import type { Principal } from '../../platform/http/access.ts';
 import { forbidden } from '../../platform/http/problem.ts';
 import { isI2cStaff } from '../desk-view.ts';
-import { canUseHelpdesk, type RequestStatus } from './helpdesk-view.ts';
+import { canUseHelpdesk } from './helpdesk-view.ts';
 
 /** The two parties of a request: the I2C, and the requesting organisation's officers. */
 export type Party = 'i2c' | 'member';
@@ -12,12 +12,3 @@ export function partyOf(actor: Principal, orgId: string): Party {
   if (actor.orgId === orgId && canUseHelpdesk(actor.roles)) return 'member';
   throw forbidden('You are not a party to this help-desk request: only its requesting organisation and the I2C may read or answer it.');
 }
-
-/** The statuses the I2C may move a request to, from each status (the member only closes, or reopens by replying). */
-export const I2C_MOVES: Record<RequestStatus, readonly RequestStatus[]> = {
-  new: ['in_progress', 'waiting_member', 'resolved', 'closed'],
-  in_progress: ['waiting_member', 'resolved', 'closed'],
-  waiting_member: ['in_progress', 'resolved', 'closed'],
-  resolved: ['in_progress', 'closed'],
-  closed: [],
-};

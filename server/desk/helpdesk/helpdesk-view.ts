@@ -8,6 +8,14 @@ export type Priority = (typeof PRIORITIES)[number];
 export const STATUSES = ['new', 'in_progress', 'waiting_member', 'resolved', 'closed'] as const;
 export type RequestStatus = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly RequestStatus[] = ['new', 'in_progress', 'waiting_member'];
+/** The statuses the I2C may move a request to, from each status (the member only closes, or reopens by replying). */
+export const I2C_MOVES: Record<RequestStatus, readonly RequestStatus[]> = {
+  new: ['in_progress', 'waiting_member', 'resolved', 'closed'],
+  in_progress: ['waiting_member', 'resolved', 'closed'],
+  waiting_member: ['in_progress', 'resolved', 'closed'],
+  resolved: ['in_progress', 'closed'],
+  closed: [],
+};
 export const ENTRY_KINDS = ['message', 'note', 'status', 'assignment', 'priority', 'screening', 'file'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -19,7 +19,7 @@ const mailsTo = async (email: string, subject: string) =>
 type Client = Awaited<ReturnType<typeof signIn>>['client'];
 /** A raw upload or download as the browser sends it (session cookie and CSRF token). */
 const raw = async (c: Client, method: string, path: string, body?: Buffer, type = 'application/pdf') => {
-  const res = await fetch(t.url + path, { method, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...(body ? { 'content-type': type } : {}) }, body });
+  const res = await fetch(t.url + path, { method, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...(body ? { 'content-type': type } : {}) }, body: body ? new Uint8Array(body) : undefined });
   const text = await res.text();
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
 };

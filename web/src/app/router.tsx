@@ -63,7 +63,15 @@ import { NewEntityPage, validateNewEntitySearch } from '../national/NewEntityPag
 import { OutboxPage } from '../national/OutboxPage.tsx';
 import { ReviewPage } from '../national/ReviewPage.tsx';
 import { DirectoryPage } from '../desk/directory/DirectoryPage.tsx';
-import { canReadDirectory } from '../../../server/desk/desk-view.ts';
+import { RequestsPage as HelpdeskRequestsPage } from '../desk/helpdesk/RequestsPage.tsx';
+import { RequestPage as HelpdeskRequestPage } from '../desk/helpdesk/RequestPage.tsx';
+import { StatsPage as HelpdeskStatsPage } from '../desk/helpdesk/StatsPage.tsx';
+import { canUseHelpdesk } from '../../../server/desk/helpdesk/helpdesk-view.ts';
+import { canReadDirectory, isI2cStaff } from '../../../server/desk/desk-view.ts';
+import { DataRequestsPage } from '../desk/data-requests/DataRequestsPage.tsx';
+import { NewDataRequestPage } from '../desk/data-requests/NewDataRequestPage.tsx';
+import { DataRequestPage } from '../desk/data-requests/DataRequestPage.tsx';
+import { DATA_REQUEST_READERS, canFileDataRequest } from '../../../server/desk/data-requests/data-requests-view.ts';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -139,6 +147,13 @@ const routeTree = rootRoute.addChildren([
   page('/seizures/$id', SeizureDetailPage),
   rolesPage('/seizures/$id/edit', canReport, EditSeizurePage),
   rolesPage('/desk/directory', canReadDirectory, DirectoryPage),
+  rolesPage('/desk/helpdesk', canUseHelpdesk, HelpdeskRequestsPage),
+  // Static segments outrank /desk/helpdesk/$id.
+  rolesPage('/desk/helpdesk/stats', isI2cStaff, HelpdeskStatsPage),
+  rolesPage('/desk/helpdesk/$id', canUseHelpdesk, HelpdeskRequestPage),
+  rolesPage('/desk/data-requests', (roles) => DATA_REQUEST_READERS.some((r) => roles.includes(r)), DataRequestsPage),
+  rolesPage('/desk/data-requests/new', canFileDataRequest, NewDataRequestPage),
+  rolesPage('/desk/data-requests/$id', (roles) => DATA_REQUEST_READERS.some((r) => roles.includes(r)), DataRequestPage),
   rolesPage('/alerts', canReadAlerts, AlertInboxPage),
   rolesPage('/alerts/new', canWriteAlerts, NewAlertPage),
   rolesPage('/alerts/lists', canKeepLists, AlertListsPage),
