@@ -172,7 +172,8 @@ export interface AssessmentView extends AssessmentSummary {
 }
 
 export interface ActionView {
-  id: string;
+  /** Null on a draft: the gaps found so far, not yet an action plan to keep. */
+  id: string | null;
   questionId: string;
   area: Area;
   owner: string;
