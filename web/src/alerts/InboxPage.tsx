@@ -11,6 +11,7 @@ import { SelectField } from '../seizures/Select.tsx';
 import { AlertStatusBadge, GradingBadge, HandlingBadge } from './AlertBadges.tsx';
 import { AlertsNav } from './AlertsNav.tsx';
 import { HANDLING_CODES, RISK_AREAS, WCO_REGIONS, alertKeys, alertsApi, canDecideGlobal, canReviewAlerts, canWriteAlerts, type AlertFilters, type Box } from './alerts-api.ts';
+import { FilterActions } from '../app/FilterActions.tsx';
 
 const EMPTY: AlertFilters = { q: '', riskArea: '', region: '', handling: '', from: '', to: '', acknowledged: '' };
 
@@ -65,21 +66,12 @@ export function InboxPage() {
             <TextField id="alert-filter-to" type="date" label={t('alerts.inbox.to')} value={draft.to ?? ''} onChange={(v) => set('to', v)} />
             <SelectField id="alert-filter-acknowledged" label={t('alerts.inbox.acknowledged')} value={draft.acknowledged ?? ''} onChange={(v) => set('acknowledged', v as AlertFilters['acknowledged'])} options={['yes', 'no']} labelPrefix="alerts.inbox.ackOptions" emptyLabel={t('common.any')} />
           </div>
-          <div className="button-row">
-            <button type="submit" className="button button-primary">
-              {t('common.filter')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setDraft(EMPTY);
-                setFilters(EMPTY);
-              }}
-            >
-              {t('common.clear')}
-            </button>
-          </div>
+          <FilterActions
+            onClear={() => {
+              setDraft(EMPTY);
+              setFilters(EMPTY);
+            }}
+          />
         </form>
       </section>
       <section className="panel">

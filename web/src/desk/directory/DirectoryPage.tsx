@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../app/FilterActions.tsx';
 import { TextField, useErrorMessage } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { useWrite } from '../../app/mutation.ts';
@@ -68,27 +69,19 @@ export function DirectoryPage() {
               <input type="checkbox" checked={draft.stale === 'true'} onChange={(e) => set('stale', e.target.checked ? 'true' : undefined)} /> {t('desk.directory.staleOnly')}
             </label>
           </div>
-          <div className="button-row">
-            <button type="submit" className="button button-primary">
-              {t('common.filter')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setDraft({});
-                setFilters({});
-              }}
-            >
-              {t('common.clear')}
-            </button>
+          <FilterActions
+            onClear={() => {
+              setDraft({});
+              setFilters({});
+            }}
+          >
             <a className="button" href={directoryApi.exportUrl(filters, 'csv')} download>
               {t('desk.directory.exportCsv')}
             </a>
             <a className="button" href={directoryApi.exportUrl(filters, 'vcf')} download>
               {t('desk.directory.exportVcard')}
             </a>
-          </div>
+          </FilterActions>
         </form>
       </section>
       <section className="panel">
