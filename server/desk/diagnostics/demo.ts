@@ -14,13 +14,13 @@ async function principal(ctx: Pick<AppContext, 'database'>, username: string, or
 
 type Given = Partial<Omit<AnswerBody, 'questionId'>>;
 
-/** Every question answered from a small table of exceptions; the rest "partly", monthly, not backed by an MOU. */
+/** Every question answered from a small table of exceptions; the rest "partly" ("no" where only yes or no is asked), monthly, not backed by an MOU. */
 function answers(given: Record<string, Given>, base: Given = { value: 'partly', frequency: 'monthly', supported: false }): AnswerBody[] {
   return questionnaire(CURRENT_VERSION)!.questions.map((q) => {
     const g = given[q.id] ?? {};
     return {
       questionId: q.id,
-      value: g.value !== undefined ? g.value : q.answer === 'text' ? null : q.answer === 'level' ? 'cooperation' : (base.value ?? null),
+      value: g.value !== undefined ? g.value : q.answer === 'text' ? null : q.answer === 'level' ? 'cooperation' : q.answer === 'yes_no' && base.value === 'partly' ? 'no' : (base.value ?? null),
       frequency: q.asksFrequency ? (g.frequency !== undefined ? g.frequency : (base.frequency ?? null)) : null,
       supported: q.asksSupport ? (g.supported !== undefined ? g.supported : (base.supported ?? null)) : null,
       text: g.text ?? '',
