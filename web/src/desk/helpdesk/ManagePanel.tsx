@@ -41,7 +41,11 @@ export function ManagePanel({ request: r, onChanged }: { request: RequestDetail;
           <select
             id="hd-assignee-set"
             value={r.assigneeId ?? ''}
-            onChange={(e) => void run(() => helpdeskApi.manage(r.id, { assigneeId: e.target.value || null }), t('desk.helpdesk.assignedToast'))}
+            onChange={(e) => {
+              // Read the choice now: the controlled select goes back to the stored value before the request is sent.
+              const assigneeId = e.target.value || null;
+              void run(() => helpdeskApi.manage(r.id, { assigneeId }), t('desk.helpdesk.assignedToast'));
+            }}
             disabled={write.pending}
           >
             <option value="">{t('desk.helpdesk.unassigned')}</option>
