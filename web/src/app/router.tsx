@@ -72,6 +72,11 @@ import { DataRequestsPage } from '../desk/data-requests/DataRequestsPage.tsx';
 import { NewDataRequestPage } from '../desk/data-requests/NewDataRequestPage.tsx';
 import { DataRequestPage } from '../desk/data-requests/DataRequestPage.tsx';
 import { DATA_REQUEST_READERS, canFileDataRequest } from '../../../server/desk/data-requests/data-requests-view.ts';
+import { DiagnosticsPage } from '../desk/diagnostics/DiagnosticsPage.tsx';
+import { RegionalPage as DiagnosticsRegionalPage } from '../desk/diagnostics/RegionalPage.tsx';
+import { AssessmentPage as DiagnosticAssessmentPage } from '../desk/diagnostics/AssessmentPage.tsx';
+import { ResultPage as DiagnosticResultPage } from '../desk/diagnostics/ResultPage.tsx';
+import { canReadDiagnostics, canSeeRegionalDiagnostics } from '../../../server/desk/diagnostics/diagnostics-view.ts';
 import { HomePage } from './HomePage.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { AdminOnly, SessionGate } from './SessionGate.tsx';
@@ -154,6 +159,11 @@ const routeTree = rootRoute.addChildren([
   rolesPage('/desk/data-requests', (roles) => DATA_REQUEST_READERS.some((r) => roles.includes(r)), DataRequestsPage),
   rolesPage('/desk/data-requests/new', canFileDataRequest, NewDataRequestPage),
   rolesPage('/desk/data-requests/$id', (roles) => DATA_REQUEST_READERS.some((r) => roles.includes(r)), DataRequestPage),
+  rolesPage('/desk/diagnostics', canReadDiagnostics, DiagnosticsPage),
+  // Static segments outrank /desk/diagnostics/$id.
+  rolesPage('/desk/diagnostics/regional', canSeeRegionalDiagnostics, DiagnosticsRegionalPage),
+  rolesPage('/desk/diagnostics/$id', canReadDiagnostics, DiagnosticAssessmentPage),
+  rolesPage('/desk/diagnostics/$id/result', canReadDiagnostics, DiagnosticResultPage),
   rolesPage('/alerts', canReadAlerts, AlertInboxPage),
   rolesPage('/alerts/new', canWriteAlerts, NewAlertPage),
   rolesPage('/alerts/lists', canKeepLists, AlertListsPage),
