@@ -33,7 +33,7 @@ export function RegionalPage() {
         )}
         {!regional.data && !regional.isError && <p className="muted">{t('common.loading')}</p>}
         {regional.data && (
-          <div className="two-columns">
+          <div className="stack">
             <LevelsMap entries={entries} levelName={levelName} title={t('desk.diagnostics.mapLabel')} />
             <div className="table-wrap">
               <table data-testid="diag-regional">
