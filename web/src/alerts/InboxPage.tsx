@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { TextField, useErrorMessage } from '../app/forms.tsx';
+import { TextField } from '../app/forms.tsx';
 import { useFormat } from '../app/format.ts';
 import { useLiveEvent } from '../app/live-events.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -12,6 +12,7 @@ import { AlertStatusBadge, GradingBadge, HandlingBadge } from './AlertBadges.tsx
 import { AlertsNav } from './AlertsNav.tsx';
 import { HANDLING_CODES, RISK_AREAS, WCO_REGIONS, alertKeys, alertsApi, canDecideGlobal, canReviewAlerts, canWriteAlerts, type AlertFilters, type Box } from './alerts-api.ts';
 import { FilterActions } from '../app/FilterActions.tsx';
+import { ListStatus, ResultsTable } from '../app/ListResults.tsx';
 
 const EMPTY: AlertFilters = { q: '', riskArea: '', region: '', handling: '', from: '', to: '', acknowledged: '' };
 
@@ -29,7 +30,6 @@ export function InboxPage() {
   const { t } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const boxes = boxesOf(me.roles);
   const [box, setBox] = useState<Box>('inbox');
@@ -75,64 +75,54 @@ export function InboxPage() {
         </form>
       </section>
       <section className="panel">
-        {list.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        )}
-        <p className="muted" aria-live="polite">
-          {list.data ? t('common.count', { count: alerts.length }) : t('common.loading')}
-        </p>
-        <div className="table-wrap">
-          <table data-testid="alert-list">
-            <caption className="visually-hidden">{t(`alerts.boxes.${box}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('alerts.fields.reference')}</th>
-                <th scope="col">{t('alerts.fields.title')}</th>
-                <th scope="col">{t('alerts.fields.riskArea')}</th>
-                <th scope="col">{t('alerts.fields.handling')}</th>
-                <th scope="col">{t('alerts.fields.grading')}</th>
-                <th scope="col">{t('alerts.fields.author')}</th>
-                <th scope="col">{t('alerts.fields.status')}</th>
-                <th scope="col">{t('alerts.fields.circulatedAt')}</th>
-                <th scope="col">{t('alerts.inbox.acknowledged')}</th>
+        <ListStatus query={list} count={t('common.count', { count: alerts.length })} />
+        <ResultsTable testId="alert-list" caption={t(`alerts.boxes.${box}`)}>
+          <thead>
+            <tr>
+              <th scope="col">{t('alerts.fields.reference')}</th>
+              <th scope="col">{t('alerts.fields.title')}</th>
+              <th scope="col">{t('alerts.fields.riskArea')}</th>
+              <th scope="col">{t('alerts.fields.handling')}</th>
+              <th scope="col">{t('alerts.fields.grading')}</th>
+              <th scope="col">{t('alerts.fields.author')}</th>
+              <th scope="col">{t('alerts.fields.status')}</th>
+              <th scope="col">{t('alerts.fields.circulatedAt')}</th>
+              <th scope="col">{t('alerts.inbox.acknowledged')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((a) => (
+              <tr key={a.id} data-reference={a.reference}>
+                <td className="nowrap">
+                  <Link to="/alerts/$id" params={{ id: a.id }}>
+                    {a.reference}
+                  </Link>
+                </td>
+                <td dir="auto">{a.title}</td>
+                <td>{t(`alerts.riskAreas.${a.riskArea}`)}</td>
+                <td>
+                  <HandlingBadge handling={a.handling} />
+                </td>
+                <td>
+                  <GradingBadge sourceReliability={a.sourceReliability} infoCredibility={a.infoCredibility} />
+                </td>
+                <td dir="auto">{a.authorOrgName}</td>
+                <td>
+                  <AlertStatusBadge status={a.status} />
+                </td>
+                <td className="nowrap">{format.dateTime(a.circulatedAt)}</td>
+                <td data-testid="acknowledged">{a.acknowledged === null ? '' : a.acknowledged ? t('alerts.inbox.ackOptions.yes') : t('alerts.inbox.ackOptions.no')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {alerts.map((a) => (
-                <tr key={a.id} data-reference={a.reference}>
-                  <td className="nowrap">
-                    <Link to="/alerts/$id" params={{ id: a.id }}>
-                      {a.reference}
-                    </Link>
-                  </td>
-                  <td dir="auto">{a.title}</td>
-                  <td>{t(`alerts.riskAreas.${a.riskArea}`)}</td>
-                  <td>
-                    <HandlingBadge handling={a.handling} />
-                  </td>
-                  <td>
-                    <GradingBadge sourceReliability={a.sourceReliability} infoCredibility={a.infoCredibility} />
-                  </td>
-                  <td dir="auto">{a.authorOrgName}</td>
-                  <td>
-                    <AlertStatusBadge status={a.status} />
-                  </td>
-                  <td className="nowrap">{format.dateTime(a.circulatedAt)}</td>
-                  <td data-testid="acknowledged">{a.acknowledged === null ? '' : a.acknowledged ? t('alerts.inbox.ackOptions.yes') : t('alerts.inbox.ackOptions.no')}</td>
-                </tr>
-              ))}
-              {alerts.length === 0 && list.data && (
-                <tr>
-                  <td colSpan={9} className="empty">
-                    {t('alerts.inbox.empty')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {alerts.length === 0 && list.data && (
+              <tr>
+                <td colSpan={9} className="empty">
+                  {t('alerts.inbox.empty')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </ResultsTable>
       </section>
     </>
   );

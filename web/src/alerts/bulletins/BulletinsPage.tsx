@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { TextField, useErrorMessage } from '../../app/forms.tsx';
+import { TextField } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -10,13 +10,13 @@ import { HandlingBadge } from '../AlertBadges.tsx';
 import { AlertsNav } from '../AlertsNav.tsx';
 import { BulletinStatusBadge, usePeriod, useRegionLabel } from './BulletinParts.tsx';
 import { bulletinKeys, bulletinsApi, canWriteBulletins } from './bulletins-api.ts';
+import { ListStatus, ResultsTable } from '../../app/ListResults.tsx';
 
 /** The archive of analysis bulletins written by or published to the administration, searchable by their text. */
 export function BulletinsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const region = useRegionLabel();
   const period = usePeriod();
   const [draft, setDraft] = useState('');
@@ -63,66 +63,56 @@ export function BulletinsPage() {
         </form>
       </section>
       <section className="panel">
-        {list.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        )}
-        <p className="muted" aria-live="polite">
-          {list.data ? t('common.count', { count: bulletins.length }) : t('common.loading')}
-        </p>
-        <div className="table-wrap">
-          <table data-testid="bulletin-list">
-            <caption className="visually-hidden">{t('bulletins.archive.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('alerts.fields.reference')}</th>
-                <th scope="col">{t('alerts.fields.title')}</th>
-                <th scope="col">{t('bulletins.fields.kind')}</th>
-                <th scope="col">{t('bulletins.fields.region')}</th>
-                <th scope="col">{t('bulletins.fields.period')}</th>
-                <th scope="col">{t('alerts.fields.handling')}</th>
-                <th scope="col">{t('alerts.fields.status')}</th>
-                <th scope="col">{t('alerts.fields.author')}</th>
-                <th scope="col">{t('bulletins.fields.publishedAt')}</th>
+        <ListStatus query={list} count={t('common.count', { count: bulletins.length })} />
+        <ResultsTable testId="bulletin-list" caption={t('bulletins.archive.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('alerts.fields.reference')}</th>
+              <th scope="col">{t('alerts.fields.title')}</th>
+              <th scope="col">{t('bulletins.fields.kind')}</th>
+              <th scope="col">{t('bulletins.fields.region')}</th>
+              <th scope="col">{t('bulletins.fields.period')}</th>
+              <th scope="col">{t('alerts.fields.handling')}</th>
+              <th scope="col">{t('alerts.fields.status')}</th>
+              <th scope="col">{t('alerts.fields.author')}</th>
+              <th scope="col">{t('bulletins.fields.publishedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bulletins.map((b) => (
+              <tr key={b.id} data-reference={b.reference}>
+                <td className="nowrap">
+                  <Link to="/alerts/bulletins/$id" params={{ id: b.id }}>
+                    {b.reference}
+                  </Link>
+                </td>
+                <td dir="auto">
+                  <Link to="/alerts/bulletins/$id" params={{ id: b.id }}>
+                    {b.title}
+                  </Link>
+                </td>
+                <td>{t(`bulletins.kinds.${b.kind}`)}</td>
+                <td>{region(b.region)}</td>
+                <td className="nowrap">{period(b)}</td>
+                <td>
+                  <HandlingBadge handling={b.handling} />
+                </td>
+                <td>
+                  <BulletinStatusBadge status={b.status} />
+                </td>
+                <td dir="auto">{b.authorOrgName}</td>
+                <td className="nowrap">{format.date(b.publishedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {bulletins.map((b) => (
-                <tr key={b.id} data-reference={b.reference}>
-                  <td className="nowrap">
-                    <Link to="/alerts/bulletins/$id" params={{ id: b.id }}>
-                      {b.reference}
-                    </Link>
-                  </td>
-                  <td dir="auto">
-                    <Link to="/alerts/bulletins/$id" params={{ id: b.id }}>
-                      {b.title}
-                    </Link>
-                  </td>
-                  <td>{t(`bulletins.kinds.${b.kind}`)}</td>
-                  <td>{region(b.region)}</td>
-                  <td className="nowrap">{period(b)}</td>
-                  <td>
-                    <HandlingBadge handling={b.handling} />
-                  </td>
-                  <td>
-                    <BulletinStatusBadge status={b.status} />
-                  </td>
-                  <td dir="auto">{b.authorOrgName}</td>
-                  <td className="nowrap">{format.date(b.publishedAt)}</td>
-                </tr>
-              ))}
-              {bulletins.length === 0 && list.data && (
-                <tr>
-                  <td colSpan={9} className="empty">
-                    {t(q ? 'bulletins.archive.noMatch' : 'bulletins.archive.empty')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {bulletins.length === 0 && list.data && (
+              <tr>
+                <td colSpan={9} className="empty">
+                  {t(q ? 'bulletins.archive.noMatch' : 'bulletins.archive.empty')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </ResultsTable>
       </section>
     </>
   );

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -10,6 +9,7 @@ import { SelectField } from '../../seizures/Select.tsx';
 import { isI2cStaff } from '../../../../server/desk/desk-view.ts';
 import { DeskNav } from '../DeskNav.tsx';
 import { DATA_REQUEST_STATUSES, canFileDataRequest, dataRequestKeys, dataRequestsApi, type DataRequestStatus } from './data-requests-api.ts';
+import { ListStatus, ResultsTable } from '../../app/ListResults.tsx';
 
 /** Requests for WCO data: the organisation's own, or every one for the I2C, with a status filter. */
 export function DataRequestsPage() {
@@ -17,7 +17,6 @@ export function DataRequestsPage() {
   const me = useMe();
   const i2c = isI2cStaff(me.roles);
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const [status, setStatus] = useState('');
   const list = useQuery({ queryKey: dataRequestKeys.list(status), queryFn: () => dataRequestsApi.list(status || undefined) });
   const requests = list.data?.requests ?? [];
@@ -42,60 +41,50 @@ export function DataRequestsPage() {
         </div>
       </section>
       <section className="panel">
-        {list.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        )}
-        <p className="muted" aria-live="polite">
-          {list.data ? t('desk.dataRequests.count', { count: requests.length }) : t('common.loading')}
-        </p>
-        <div className="table-wrap">
-          <table data-testid="data-requests">
-            <caption className="visually-hidden">{t('desk.dataRequests.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.dataRequests.fields.reference')}</th>
-                <th scope="col">{t('desk.dataRequests.fields.purpose')}</th>
-                {i2c && <th scope="col">{t('desk.dataRequests.fields.organisation')}</th>}
-                <th scope="col">{t('desk.dataRequests.fields.kind')}</th>
-                <th scope="col">{t('desk.dataRequests.fields.period')}</th>
-                <th scope="col">{t('desk.dataRequests.fields.status')}</th>
-                <th scope="col">{t('desk.dataRequests.fields.createdAt')}</th>
+        <ListStatus query={list} count={t('desk.dataRequests.count', { count: requests.length })} />
+        <ResultsTable testId="data-requests" caption={t('desk.dataRequests.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.dataRequests.fields.reference')}</th>
+              <th scope="col">{t('desk.dataRequests.fields.purpose')}</th>
+              {i2c && <th scope="col">{t('desk.dataRequests.fields.organisation')}</th>}
+              <th scope="col">{t('desk.dataRequests.fields.kind')}</th>
+              <th scope="col">{t('desk.dataRequests.fields.period')}</th>
+              <th scope="col">{t('desk.dataRequests.fields.status')}</th>
+              <th scope="col">{t('desk.dataRequests.fields.createdAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id} data-reference={r.reference}>
+                <td className="nowrap">
+                  <Link to="/desk/data-requests/$id" params={{ id: r.id }}>
+                    {r.reference}
+                  </Link>
+                </td>
+                <td dir="auto" className="dr-purpose">
+                  {r.purpose}
+                </td>
+                {i2c && <td dir="auto">{r.orgName}</td>}
+                <td>{t(r.recordLevel ? 'desk.dataRequests.recordLevel' : 'desk.dataRequests.aggregated')}</td>
+                <td className="nowrap">
+                  {format.date(r.requested.from)} – {format.date(r.requested.to)}
+                </td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td className="nowrap">{format.date(r.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id} data-reference={r.reference}>
-                  <td className="nowrap">
-                    <Link to="/desk/data-requests/$id" params={{ id: r.id }}>
-                      {r.reference}
-                    </Link>
-                  </td>
-                  <td dir="auto" className="dr-purpose">
-                    {r.purpose}
-                  </td>
-                  {i2c && <td dir="auto">{r.orgName}</td>}
-                  <td>{t(r.recordLevel ? 'desk.dataRequests.recordLevel' : 'desk.dataRequests.aggregated')}</td>
-                  <td className="nowrap">
-                    {format.date(r.requested.from)} – {format.date(r.requested.to)}
-                  </td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="nowrap">{format.date(r.createdAt)}</td>
-                </tr>
-              ))}
-              {list.data && requests.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="empty">
-                    {t('desk.dataRequests.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {list.data && requests.length === 0 && (
+              <tr>
+                <td colSpan={7} className="empty">
+                  {t('desk.dataRequests.none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </ResultsTable>
       </section>
     </>
   );

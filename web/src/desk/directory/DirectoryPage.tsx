@@ -15,12 +15,12 @@ import { canEditDirectory } from '../../../../server/desk/desk-view.ts';
 import { DeskNav } from '../DeskNav.tsx';
 import { EntryDialog } from './EntryDialog.tsx';
 import { CONTACT_KINDS, directoryApi, directoryKeys, type DirectoryEntry, type DirectoryFilters } from './directory-api.ts';
+import { ListStatus } from '../../app/ListResults.tsx';
 
 /** The contact points of every administration and partner: who to call, in which language, and whether they are open now. */
 export function DirectoryPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<DirectoryFilters>({});
   const [filters, setFilters] = useState<DirectoryFilters>({});
   const [editing, setEditing] = useState<DirectoryEntry | 'new' | null>(null);
@@ -85,14 +85,7 @@ export function DirectoryPage() {
         </form>
       </section>
       <section className="panel">
-        {list.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        )}
-        <p className="muted" aria-live="polite">
-          {list.data ? t('desk.directory.count', { count: list.data.total }) : t('common.loading')}
-        </p>
+        <ListStatus query={list} count={t('desk.directory.count', { count: list.data?.total ?? 0 })} />
         <ul className="directory-cards" data-testid="directory-entries">
           {entries.map((e) => (
             <EntryCard key={e.id} entry={e} mine={editor && e.orgId === me.orgId} onEdit={() => setEditing(e)} onChanged={() => void queryClient.invalidateQueries({ queryKey: directoryKeys.all })} />

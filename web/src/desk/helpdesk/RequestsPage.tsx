@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../app/FilterActions.tsx';
-import { TextField, useErrorMessage } from '../../app/forms.tsx';
+import { TextField } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { useLiveEvent } from '../../app/live-events.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -16,6 +16,7 @@ import { DeskNav } from '../DeskNav.tsx';
 import { ClockBadge, useDuration } from './ClockBadge.tsx';
 import { NewRequestDialog } from './NewRequestDialog.tsx';
 import { PRIORITIES, REQUEST_TYPES, STATUSES, PAGE_SIZE, helpdeskApi, helpdeskKeys, type QueueFilters } from './helpdesk-api.ts';
+import { ListStatus, ResultsTable } from '../../app/ListResults.tsx';
 
 /** The I2C's queue of requests (oldest open first, with their age and clock), or a member's own organisation's requests. */
 export function RequestsPage() {
@@ -25,7 +26,6 @@ export function RequestsPage() {
   const format = useFormat();
   const duration = useDuration();
   const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<QueueFilters>({});
   const [filters, setFilters] = useState<QueueFilters>({});
@@ -83,69 +83,59 @@ export function RequestsPage() {
         </form>
       </section>
       <section className="panel">
-        {list.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        )}
-        <p className="muted" aria-live="polite">
-          {list.data ? t('desk.helpdesk.count', { count: list.data.total }) : t('common.loading')}
-        </p>
-        <div className="table-wrap">
-          <table data-testid="helpdesk-requests">
-            <caption className="visually-hidden">{t(i2c ? 'desk.helpdesk.queueTitle' : 'desk.helpdesk.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.helpdesk.fields.reference')}</th>
-                <th scope="col">{t('desk.helpdesk.fields.subject')}</th>
-                <th scope="col">{t('desk.helpdesk.fields.type')}</th>
-                <th scope="col">{t('desk.helpdesk.fields.priority')}</th>
-                {i2c && <th scope="col">{t('desk.helpdesk.fields.organisation')}</th>}
-                <th scope="col">{t('desk.helpdesk.fields.status')}</th>
-                <th scope="col">{t('desk.helpdesk.fields.assignee')}</th>
-                <th scope="col">{t('desk.helpdesk.fields.age')}</th>
-                <th scope="col">{t('desk.helpdesk.fields.clock')}</th>
+        <ListStatus query={list} count={t('desk.helpdesk.count', { count: list.data?.total ?? 0 })} />
+        <ResultsTable testId="helpdesk-requests" caption={t(i2c ? 'desk.helpdesk.queueTitle' : 'desk.helpdesk.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.helpdesk.fields.reference')}</th>
+              <th scope="col">{t('desk.helpdesk.fields.subject')}</th>
+              <th scope="col">{t('desk.helpdesk.fields.type')}</th>
+              <th scope="col">{t('desk.helpdesk.fields.priority')}</th>
+              {i2c && <th scope="col">{t('desk.helpdesk.fields.organisation')}</th>}
+              <th scope="col">{t('desk.helpdesk.fields.status')}</th>
+              <th scope="col">{t('desk.helpdesk.fields.assignee')}</th>
+              <th scope="col">{t('desk.helpdesk.fields.age')}</th>
+              <th scope="col">{t('desk.helpdesk.fields.clock')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id} data-reference={r.reference} data-subject={r.subject}>
+                <td className="nowrap">
+                  <Link to="/desk/helpdesk/$id" params={{ id: r.id }}>
+                    {r.reference}
+                  </Link>
+                </td>
+                <td dir="auto">{r.subject}</td>
+                <td>{t(`desk.helpdesk.types.${r.type}`)}</td>
+                <td>
+                  <PriorityBadge priority={r.priority} />
+                </td>
+                {i2c && (
+                  <td dir="auto">
+                    {r.orgName}
+                    {r.country && ` (${r.country})`}
+                  </td>
+                )}
+                <td>{t(`desk.helpdesk.statuses.${r.status}`)}</td>
+                <td dir="auto">{r.assigneeName ?? '—'}</td>
+                <td className="nowrap" title={format.dateTime(r.createdAt)}>
+                  {duration(now - new Date(r.createdAt).getTime())}
+                </td>
+                <td>
+                  <ClockBadge clock={r.clock} now={now} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id} data-reference={r.reference} data-subject={r.subject}>
-                  <td className="nowrap">
-                    <Link to="/desk/helpdesk/$id" params={{ id: r.id }}>
-                      {r.reference}
-                    </Link>
-                  </td>
-                  <td dir="auto">{r.subject}</td>
-                  <td>{t(`desk.helpdesk.types.${r.type}`)}</td>
-                  <td>
-                    <PriorityBadge priority={r.priority} />
-                  </td>
-                  {i2c && (
-                    <td dir="auto">
-                      {r.orgName}
-                      {r.country && ` (${r.country})`}
-                    </td>
-                  )}
-                  <td>{t(`desk.helpdesk.statuses.${r.status}`)}</td>
-                  <td dir="auto">{r.assigneeName ?? '—'}</td>
-                  <td className="nowrap" title={format.dateTime(r.createdAt)}>
-                    {duration(now - new Date(r.createdAt).getTime())}
-                  </td>
-                  <td>
-                    <ClockBadge clock={r.clock} now={now} />
-                  </td>
-                </tr>
-              ))}
-              {list.data && requests.length === 0 && (
-                <tr>
-                  <td colSpan={9} className="empty">
-                    {t('desk.helpdesk.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {list.data && requests.length === 0 && (
+              <tr>
+                <td colSpan={9} className="empty">
+                  {t('desk.helpdesk.none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </ResultsTable>
         {list.data && <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
       </section>
       {asking && <NewRequestDialog onClose={() => setAsking(false)} onCreated={(id) => void navigate({ to: '/desk/helpdesk/$id', params: { id } })} />}
