@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, NCP_FRANCE } from './support/demo-accounts.ts';
 import { signIn } from './support/sign-in.ts';
 
@@ -8,7 +8,7 @@ const LEVEL_NAMES = /Coexistence|Communication|Cooperation|Coordination|Collabor
 
 const question = (page: Page, id: string) => page.locator(`article[data-question="${id}"]`);
 
-test('an NCP answers the assessment in progress: the score follows the saved answers, a bad answer and an early completion are refused', async ({ page }) => {
+test('an NCP answers the assessment in progress: the score follows the saved answers, a bad answer and an early completion are refused, then it is completed', async ({ page }) => {
   await signIn(page, NCP_FRANCE.username, NCP_FRANCE.password, NCP_FRANCE.displayName);
   await page.goto('/desk/diagnostics');
   await expect(page.getByRole('heading', { level: 1, name: 'Customs–police cooperation diagnostic' })).toBeVisible();
@@ -60,9 +60,30 @@ test('an NCP answers the assessment in progress: the score follows the saved ans
   await expect(page.getByRole('alert').filter({ hasText: 'Not every question is answered yet' })).toContainText('A.5.1');
   await expect(question(page, 'A.5.1').getByRole('alert')).toContainText('A.5.1');
   await expect(page).toHaveURL(assessmentUrl);
+
+  // Every question answered in the form, then completed without sharing: the result, and room for a new assessment.
+  for (const card of await page.locator('article[data-question]').all()) {
+    const controls: [string, (l: Locator) => Promise<unknown>][] = [
+      ['Yes', (l) => l.check()],
+      ['How often', (l) => l.selectOption('weekly')],
+      ['Yes, an MOU/MOA or a law', (l) => l.check()],
+      ['Your own rating', (l) => l.selectOption('coordination')],
+    ];
+    for (const [label, answer] of controls) {
+      const control = card.getByLabel(label, { exact: true });
+      if ((await control.count()) > 0) await answer(control);
+    }
+  }
+  await page.getByRole('button', { name: 'Complete the assessment' }).click();
+  await expect(page).toHaveURL(`${assessmentUrl}/result`);
+  await expect(page.getByTestId('diag-result-overall').getByTestId('diag-overall-level')).toHaveText(LEVEL_NAMES);
+  await expect(page.getByText('Your own rating (A.18): Coordination.')).toBeVisible();
+  await page.goto('/desk/diagnostics');
+  await expect(page.getByTestId('diagnostics').locator('tbody tr[data-status="completed"]')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Start an assessment' })).toBeVisible();
 });
 
-test('an NCP reads a completed result: levels and why, the radar table, the comparison, the action plan kept up to date, the PDF', async ({ page }) => {
+test('an NCP reads a completed result: levels and why, the radar table, the comparison, the action plan kept up to date, consent, the PDF', async ({ page }) => {
   await signIn(page, NCP_KENYA.username, NCP_KENYA.password, NCP_KENYA.displayName);
   await page.goto('/desk/diagnostics');
   const rows = page.getByTestId('diagnostics').locator('tbody tr');
@@ -91,6 +112,18 @@ test('an NCP reads a completed result: levels and why, the radar table, the comp
   await expect(a6.getByRole('status')).toHaveText('Saved.');
   await page.reload();
   await expect(plan.locator('li[data-action="A.6"]').getByLabel('Status')).toHaveValue('done');
+
+  // Consent to share: withdrawn and given again, each kept.
+  const consent = page.getByLabel("Share this administration's levels with the WCO and RILOs");
+  await expect(consent).toBeChecked();
+  await consent.uncheck();
+  await expect(consent).toBeEnabled();
+  await page.reload();
+  await expect(consent).not.toBeChecked();
+  await consent.check();
+  await expect(consent).toBeEnabled();
+  await page.reload();
+  await expect(consent).toBeChecked();
 
   const href = await page.getByTestId('diag-pdf').getAttribute('href');
   expect(href).toMatch(/^\/api\/v1\/diagnostics\/[0-9a-f-]+\/report\.pdf/);

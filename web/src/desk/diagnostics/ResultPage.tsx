@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -103,20 +104,23 @@ function ConsentPanel({ result }: { result: ResultView }) {
   const form = useFormErrors();
   const saving = useWrite(form.capture);
   const id = result.assessment.id;
+  // Shown at once as chosen, and put back if the server refuses it.
+  const [shared, setShared] = useState(result.assessment.shareWithWco);
   const toggle = (share: boolean) => {
     form.clear();
+    setShared(share);
     void saving.run(async () => {
       const view = await diagnosticsApi.settings(id, { shareWithWco: share }, i18n.language);
       queryClient.setQueryData<ResultView>(diagnosticKeys.result(id, i18n.language), (r) => r && { ...r, assessment: { ...r.assessment, shareWithWco: view.shareWithWco } });
       await queryClient.invalidateQueries({ queryKey: diagnosticKeys.list });
-    });
+    }).then((ok) => ok || setShared(!share));
   };
   return (
     <section className="panel">
       <h2>{t('desk.diagnostics.consent')}</h2>
       <ErrorSummary errors={form.errors} />
       <label className="diag-share">
-        <input type="checkbox" checked={result.assessment.shareWithWco} disabled={saving.pending} onChange={(e) => toggle(e.target.checked)} /> {t('desk.diagnostics.shareWithWco')}
+        <input type="checkbox" checked={shared} disabled={saving.pending} onChange={(e) => toggle(e.target.checked)} /> {t('desk.diagnostics.shareWithWco')}
       </label>
       <p className="muted">{t('desk.diagnostics.consentHint')}</p>
     </section>
