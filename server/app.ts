@@ -24,6 +24,7 @@ import { createCommModule, coordinatesAnOperation } from './comm/index.ts';
 import { createNationalModule } from './national/index.ts';
 import { createAlertsModule } from './alerts/index.ts';
 import { createDeskModule } from './desk/index.ts';
+import { createOsintModule } from './osint/index.ts';
 import { demoReference } from './database-setup.ts';
 
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -124,7 +125,7 @@ export function createModules(ctx: AppContext, sealer: Sealer): ServerModule[] {
   const screening = createScreeningModule(ctx);
   const alerts = createAlertsModule(ctx);
   const desk = createDeskModule(ctx, { screening: screening.services, seizureExtracts: createSeizureExtracts(database) });
-  const modules: ServerModule[] = [identity, reference, seizures, comm, screening, alerts, desk];
+  const modules: ServerModule[] = [identity, reference, seizures, comm, screening, createOsintModule(ctx), alerts, desk];
   // The nominal database exists only on a national node (its tables too: migrate by role).
   if (ctx.config.role === 'national') {
     // A document, VIN or container recorded in the nCEN is screened against the watch lists (exact keys).
