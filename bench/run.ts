@@ -9,10 +9,11 @@ import { benchAlerts } from './alerts.bench.ts';
 import { benchTaxii } from './taxii.bench.ts';
 import { benchDesk } from './desk.bench.ts';
 import { benchDataRequests } from './data-requests.bench.ts';
+import { benchOsint } from './osint.bench.ts';
 
 // `npm run bench`: each module's benchmarks print their figures against the budgets of its issue.
 // `npm run bench -- screening` (or several names) runs only those parts.
-const PARTS: Record<string, () => Promise<void>> = { platform: benchPlatform, screening: benchScreening, comm: benchComm, seizures: benchSeizures, names: benchNames, entities: benchEntities, push: benchNationalPush, alerts: benchAlerts, taxii: benchTaxii, desk: benchDesk, 'data-requests': benchDataRequests };
+const PARTS: Record<string, () => Promise<void>> = { platform: benchPlatform, screening: benchScreening, comm: benchComm, seizures: benchSeizures, names: benchNames, entities: benchEntities, push: benchNationalPush, alerts: benchAlerts, taxii: benchTaxii, desk: benchDesk, 'data-requests': benchDataRequests, osint: benchOsint };
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !(a in PARTS));
 if (unknown.length) throw new Error(`Unknown benchmark part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
