@@ -18,7 +18,6 @@ test('a member asks for a watch-list search; the I2C runs it on its behalf, answ
   const france = await signedIn(browser, NCP_FRANCE);
   const { items } = (await (await france.request.get('/api/v1/screening/lists/travel_documents/records?pageSize=1')).json()) as { items: { number: string }[] };
   const passport = items[0].number;
-  await france.context().close();
 
   const kenya = await signedIn(browser, NCP_KENYA);
   await kenya.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'I2C desk', exact: true }).click();
@@ -42,6 +41,12 @@ test('a member asks for a watch-list search; the I2C runs it on its behalf, answ
   await expect(kenya.getByTestId('helpdesk-status')).toHaveText('New');
   await expect(kenya.getByTestId('helpdesk-clock')).toContainText('First answer due in');
   const requestUrl = kenya.url();
+  // France is no party to Kenya's request: its page says so under the page's title, and shows nothing of it.
+  await france.goto(requestUrl);
+  await expect(france.getByRole('alert')).toContainText('You are not a party to this help-desk request');
+  await expect(france.getByRole('heading', { level: 1, name: 'Help desk' })).toBeVisible();
+  await expect(france.getByText(SUBJECT)).toHaveCount(0);
+  await france.context().close();
 
   // The I2C finds it in its queue, oldest open first, takes it and runs the search on Kenya's behalf.
   const i2c = await signedIn(browser, I2C);

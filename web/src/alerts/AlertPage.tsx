@@ -14,25 +14,15 @@ import { AlertStatusBadge, GradingBadge, HandlingBadge } from './AlertBadges.tsx
 import { AcknowledgeDialog, CirculateDialog, CommentDialog, ForwardDialog, GlobalDecisionDialog } from './AlertDialogs.tsx';
 import { AlertsNav } from './AlertsNav.tsx';
 import { MAX_ALERT_FILE_BYTES, alertKeys, alertsApi, fileUrl, type Alert, type AlertFile } from './alerts-api.ts';
+import { RecordPending } from '../app/RecordPending.tsx';
 
 type Dialog = 'return' | 'circulate' | 'approve' | 'decline' | 'forward' | 'withdraw' | 'ack' | null;
 
 export function AlertPage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const { id = '' } = useParams({ strict: false });
   const alert = useQuery({ queryKey: alertKeys.one(id), queryFn: () => alertsApi.get(id), enabled: id !== '' });
-  if (alert.isError)
-    return (
-      <>
-        <PageHeader title={t('alerts.view.title')} />
-        <AlertsNav />
-        <div className="alert alert-error" role="alert">
-          {errorMessage(alert.error)}
-        </div>
-      </>
-    );
-  if (!alert.data) return <p className="muted">{t('common.loading')}</p>;
+  if (!alert.data) return <RecordPending query={alert} title={t('alerts.view.title')} nav={<AlertsNav />} />;
   return <AlertView alert={alert.data} />;
 }
 

@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ChartConfiguration } from 'chart.js';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -19,23 +18,13 @@ import { AlertsNav } from '../AlertsNav.tsx';
 import { BulletinStatusBadge, usePeriod, useRegionLabel } from './BulletinParts.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { bulletinDownloadUrl, bulletinKeys, bulletinsApi, canWriteBulletins, type Bulletin } from './bulletins-api.ts';
+import { RecordPending } from '../../app/RecordPending.tsx';
 
 export function BulletinPage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const { id = '' } = useParams({ strict: false });
   const bulletin = useQuery({ queryKey: bulletinKeys.one(id), queryFn: () => bulletinsApi.get(id), enabled: id !== '' });
-  if (bulletin.isError)
-    return (
-      <>
-        <PageHeader title={t('bulletins.view.title')} />
-        <AlertsNav />
-        <div className="alert alert-error" role="alert">
-          {errorMessage(bulletin.error)}
-        </div>
-      </>
-    );
-  if (!bulletin.data) return <p className="muted">{t('common.loading')}</p>;
+  if (!bulletin.data) return <RecordPending query={bulletin} title={t('bulletins.view.title')} nav={<AlertsNav />} />;
   return <BulletinView bulletin={bulletin.data} />;
 }
 

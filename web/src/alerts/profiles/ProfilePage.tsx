@@ -11,6 +11,7 @@ import { HandlingBadge } from '../AlertBadges.tsx';
 import { AlertsNav } from '../AlertsNav.tsx';
 import { BackTestResultView, MatchTable } from './ProfileMatches.tsx';
 import { profileKeys, profilesApi, type Profile } from './profiles-api.ts';
+import { RecordPending } from '../../app/RecordPending.tsx';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 function lastYear() {
@@ -23,20 +24,9 @@ function lastYear() {
 /** One profile: what it looks for, why, who receives it, what its standing query found, and the back-test over a period. */
 export function IntelProfilePage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const { id = '' } = useParams({ strict: false });
   const profile = useQuery({ queryKey: profileKeys.one(id), queryFn: () => profilesApi.get(id), enabled: id !== '' });
-  if (profile.isError)
-    return (
-      <>
-        <PageHeader title={t('profiles.view.title')} />
-        <AlertsNav />
-        <div className="alert alert-error" role="alert">
-          {errorMessage(profile.error)}
-        </div>
-      </>
-    );
-  if (!profile.data) return <p className="muted">{t('common.loading')}</p>;
+  if (!profile.data) return <RecordPending query={profile} title={t('profiles.view.title')} nav={<AlertsNav />} />;
   return <ProfileView profile={profile.data} />;
 }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../../app/forms.tsx';
+import { ErrorSummary, TextField, useFormErrors } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { useWrite } from '../../app/mutation.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -12,6 +12,7 @@ import { DeskNav } from '../DeskNav.tsx';
 import { StatusBadge } from './DataRequestsPage.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
 import { dataRequestKeys, dataRequestsApi, type DataRequest, type DataRequestScope, type Decision } from './data-requests-api.ts';
+import { RecordPending } from '../../app/RecordPending.tsx';
 
 /** One request: its scope (requested and approved), the decision, and the extract's download link with its expiry. */
 export function DataRequestPage() {
@@ -19,7 +20,6 @@ export function DataRequestPage() {
   const { t } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const request = useQuery({ queryKey: dataRequestKeys.one(id), queryFn: () => dataRequestsApi.get(id) });
   const settings = useQuery({ queryKey: dataRequestKeys.fields, queryFn: () => dataRequestsApi.fields() });
@@ -30,17 +30,8 @@ export function DataRequestPage() {
   const fulfil = useFormErrors();
   const fulfilling = useWrite(fulfil.capture);
 
-  if (request.isError)
-    return (
-      <>
-        <PageHeader title={t('desk.dataRequests.title')} />
-        <div className="alert alert-error" role="alert">
-          {errorMessage(request.error)}
-        </div>
-      </>
-    );
+  if (!request.data) return <RecordPending query={request} title={t('desk.dataRequests.title')} />;
   const r = request.data;
-  if (!r) return <p className="muted">{t('common.loading')}</p>;
   const i2c = isI2cStaff(me.roles);
 
   return (

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { uploadRaw } from '../../app/api.ts';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../../app/forms.tsx';
+import { ErrorSummary, TextField, useFormErrors } from '../../app/forms.tsx';
 import { useFormat } from '../../app/format.ts';
 import { useLiveEvent } from '../../app/live-events.ts';
 import { useWrite } from '../../app/mutation.ts';
@@ -16,13 +16,13 @@ import { ManagePanel } from './ManagePanel.tsx';
 import { PriorityBadge } from './RequestsPage.tsx';
 import { ThreadView } from './ThreadView.tsx';
 import { helpdeskApi, helpdeskKeys, type RequestDetail } from './helpdesk-api.ts';
+import { RecordPending } from '../../app/RecordPending.tsx';
 
 /** One request: its facts and clock, the thread, the reply form; the I2C's controls; closing with a satisfaction answer. */
 export function RequestPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const { t } = useTranslation();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const request = useQuery({ queryKey: helpdeskKeys.one(id), queryFn: () => helpdeskApi.get(id) });
   useLiveEvent('desk.request', (e) => {
@@ -33,17 +33,8 @@ export function RequestPage() {
     void queryClient.invalidateQueries({ queryKey: ['desk', 'helpdesk', 'queue'] });
   };
 
-  if (request.isError)
-    return (
-      <>
-        <PageHeader title={t('desk.helpdesk.title')} />
-        <div className="alert alert-error" role="alert">
-          {errorMessage(request.error)}
-        </div>
-      </>
-    );
+  if (!request.data) return <RecordPending query={request} title={t('desk.helpdesk.title')} />;
   const r = request.data;
-  if (!r) return <p className="muted">{t('common.loading')}</p>;
 
   return (
     <>
