@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, useErrorMessage, useFormErrors } from '../../app/forms.tsx';
+import { ErrorSummary, TextField, useFormErrors } from '../../app/forms.tsx';
+import { ListStatus, ResultsTable } from '../../app/ListResults.tsx';
 import { useFormat } from '../../app/format.ts';
 import { useWrite } from '../../app/mutation.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -16,7 +17,6 @@ export function DiagnosticsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const list = useQuery({ queryKey: diagnosticKeys.list, queryFn: () => diagnosticsApi.list() });
   const assessments = list.data?.assessments ?? [];
   const draft = assessments.find((a) => a.status === 'draft');
@@ -28,58 +28,50 @@ export function DiagnosticsPage() {
       <DeskNav />
       {list.data && canEditDiagnostics(me.roles) && (draft ? <DraftNotice draft={draft} /> : <StartForm />)}
       <section className="panel">
-        {list.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        )}
-        <div className="table-wrap">
-          <table data-testid="diagnostics">
-            <caption className="visually-hidden">{t('desk.diagnostics.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.diagnostics.fields.title')}</th>
-                <th scope="col">{t('desk.diagnostics.fields.status')}</th>
-                <th scope="col">{t('desk.diagnostics.fields.level')}</th>
-                <th scope="col">{t('desk.diagnostics.fields.answered')}</th>
-                <th scope="col">{t('desk.diagnostics.fields.shared')}</th>
-                <th scope="col">{t('desk.diagnostics.fields.date')}</th>
+        <ListStatus query={list} count={t('desk.diagnostics.count', { count: assessments.length })} />
+        <ResultsTable testId="diagnostics" caption={t('desk.diagnostics.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.diagnostics.fields.title')}</th>
+              <th scope="col">{t('desk.diagnostics.fields.status')}</th>
+              <th scope="col">{t('desk.diagnostics.fields.level')}</th>
+              <th scope="col">{t('desk.diagnostics.fields.answered')}</th>
+              <th scope="col">{t('desk.diagnostics.fields.shared')}</th>
+              <th scope="col">{t('desk.diagnostics.fields.date')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assessments.map((a) => (
+              <tr key={a.id} data-status={a.status}>
+                <td dir="auto">
+                  {a.status === 'draft' ? (
+                    <Link to="/desk/diagnostics/$id" params={{ id: a.id }}>
+                      {a.title}
+                    </Link>
+                  ) : (
+                    <Link to="/desk/diagnostics/$id/result" params={{ id: a.id }}>
+                      {a.title}
+                    </Link>
+                  )}
+                </td>
+                <td>{t(`desk.diagnostics.statuses.${a.status}`)}</td>
+                <td>
+                  <LevelBadge level={a.level} name={levelName(a.level)} />
+                </td>
+                <td className="nowrap">{t('desk.diagnostics.answeredOf', { answered: a.answered, applicable: a.applicable })}</td>
+                <td>{t(a.shareWithWco ? 'desk.diagnostics.sharedYes' : 'desk.diagnostics.sharedNo')}</td>
+                <td className="nowrap">{format.date(a.completedAt ?? a.updatedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {assessments.map((a) => (
-                <tr key={a.id} data-status={a.status}>
-                  <td dir="auto">
-                    {a.status === 'draft' ? (
-                      <Link to="/desk/diagnostics/$id" params={{ id: a.id }}>
-                        {a.title}
-                      </Link>
-                    ) : (
-                      <Link to="/desk/diagnostics/$id/result" params={{ id: a.id }}>
-                        {a.title}
-                      </Link>
-                    )}
-                  </td>
-                  <td>{t(`desk.diagnostics.statuses.${a.status}`)}</td>
-                  <td>
-                    <LevelBadge level={a.level} name={levelName(a.level)} />
-                  </td>
-                  <td className="nowrap">{t('desk.diagnostics.answeredOf', { answered: a.answered, applicable: a.applicable })}</td>
-                  <td>{t(a.shareWithWco ? 'desk.diagnostics.sharedYes' : 'desk.diagnostics.sharedNo')}</td>
-                  <td className="nowrap">{format.date(a.completedAt ?? a.updatedAt)}</td>
-                </tr>
-              ))}
-              {list.data && assessments.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="empty">
-                    {t('desk.diagnostics.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-        {!list.data && !list.isError && <p className="muted">{t('common.loading')}</p>}
+            ))}
+            {list.data && assessments.length === 0 && (
+              <tr>
+                <td colSpan={6} className="empty">
+                  {t('desk.diagnostics.none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </ResultsTable>
       </section>
     </>
   );
