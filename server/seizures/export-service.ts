@@ -11,6 +11,7 @@ import { EXPORT_EXTRA_COLUMNS, extraCells, FIELD_NAMES, IMPORT_FIELDS, seizureTo
 import type { Seizure, SearchFilters } from './schema.ts';
 import { scopeOf, type Search } from './search.ts';
 import { isoTimes, SEIZURE_JSON } from './store.ts';
+import { yieldToReader } from '../platform/files/backpressure.ts';
 
 /**
  * Exports of a search (issue 3, point 5): every record the user may see under the same filters as
@@ -96,9 +97,7 @@ export function createExports(ctx: Ctx, search: Search) {
         for await (const batch of records(actor, filters, XLSX_MAX_ROWS)) {
           for (const s of batch) ws.addRow(exportRow(s)).commit();
           rows += batch.length;
-          // Let the client read before producing more: memory stays flat on a long export.
-          await new Promise((r) => setImmediate(r));
-          if (out.readableLength > out.readableHighWaterMark * 16) await waitDrained(out);
+          await yieldToReader(out);
           if (out.destroyed) break;
         }
         ws.commit();
@@ -131,22 +130,6 @@ export function createExports(ctx: Ctx, search: Search) {
   }
 
   return { stream, loadMany };
-}
-
-/** Resolves once the reader has taken the stream's buffer down to its high-water mark, or gone away. */
-function waitDrained(s: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (s.destroyed || s.readableLength <= s.readableHighWaterMark) {
-        s.off('data', check);
-        s.off('close', check);
-        resolve();
-      }
-    };
-    s.on('data', check);
-    s.on('close', check);
-    check();
-  });
 }
 
 export type Exports = ReturnType<typeof createExports>;

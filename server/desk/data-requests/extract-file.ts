@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { neutraliseFormula } from '../../platform/csv-cell.ts';
 import { AGGREGATE_MEASURES, EXTRACT_FIELDS, type AggregateCell, type ExtractFieldKey, type SeizureExtracts } from '../../seizures/index.ts';
 import type { DataRequestScope, ExtractFormat } from './data-requests-view.ts';
+import { yieldToReader } from '../../platform/files/backpressure.ts';
 
 /**
  * The file of an extract. A member administration's: one row per validated seizure with only the approved
@@ -104,9 +105,7 @@ export async function extractStream(ctx: Pick<AppContext, 'log'>, extracts: Seiz
     const data = wb.addWorksheet('Data');
     for await (const rows of dataRows(extracts, s)) {
       for (const r of rows) data.addRow(r).commit();
-      // Let the client read before producing more: memory stays flat on a long extract.
-      await new Promise((r) => setImmediate(r));
-      if (out.readableLength > out.readableHighWaterMark * 16) await drained(out);
+      await yieldToReader(out);
       if (out.destroyed) break;
     }
     data.commit();
@@ -122,20 +121,4 @@ export async function extractStream(ctx: Pick<AppContext, 'log'>, extracts: Seiz
     out.destroy(e as Error);
   });
   return { stream: out as Readable, fileName: `${base}.xlsx`, contentType: MIME.xlsx };
-}
-
-/** Resolves once the reader has taken the buffer down to its high-water mark, or gone away. */
-function drained(s: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (s.destroyed || s.readableLength <= s.readableHighWaterMark) {
-        s.off('data', check);
-        s.off('close', check);
-        resolve();
-      }
-    };
-    s.on('data', check);
-    s.on('close', check);
-    check();
-  });
 }
