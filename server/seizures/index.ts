@@ -15,6 +15,6 @@ export { DEMO_SEIZURES } from './demo.ts';
 export { importFile } from './import-service.ts';
 export { seizureLabels, recentSeizureIds, type SeizureLabel } from './labels.ts';
 export { CONVEYANCE_TYPES, UNITS } from './vocabulary.ts';
-export { validatedStats, type StatsReply } from './public-stats.ts';
+export { periodFigures, type PeriodFigures } from './period-figures.ts';
 export { createSeizureExtracts, type SeizureExtracts, type ExtractScope, type AggregateCell, type ExtractRecord } from './extract.ts';
 export { EXTRACT_FIELDS, EXTRACT_FIELD_KEYS, DIMENSION_KEYS, EXTRACT_CATEGORIES, AGGREGATE_MEASURES, type ExtractFieldKey } from './extract-view.ts';

@@ -72,6 +72,34 @@ describe('analysis bulletins', () => {
     expect(bytes.toString('latin1')).toContain('DejaVuSans');
   });
 
+  it('counts the figures over exactly its period, across the new year and over more than two years', async () => {
+    const y = Number(today.slice(0, 4));
+    // Validated French seizures: three years back, last December and this January (beside beforeAll's of 1 January).
+    for (const seizedAt of [`${y - 3}-06-15T10:00:00Z`, `${y - 1}-12-20T10:00:00Z`, `${y}-01-05T10:00:00Z`]) {
+      const s = await cast.fr.client.post('/api/v1/seizures', cocaineSeizure({ seizedAt }));
+      await cast.fr.client.post(`/api/v1/seizures/${s.body.id}/submit`);
+      expect((await cast.rilo.client.post(`/api/v1/seizures/${s.body.id}/validate`, {})).status).toBe(200);
+    }
+    const figuresOf = async (periodFrom: string, periodTo: string) => {
+      const made = await cast.rilo.client.post('/api/v1/bulletins', bulletin({ kind: 'ad_hoc', periodFrom, periodTo }));
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return (await cast.rilo.client.get(`/api/v1/bulletins/${made.body.id}`)).body.figures;
+    };
+    // December to January: both sides of the new year, every count, every month of the period.
+    const winter = await figuresOf(`${y - 1}-12-01`, `${y}-01-31`);
+    expect(winter.seizures).toBe(3);
+    expect(winter.byCategory).toEqual([{ category: 'DRUGS', seizures: 3 }]);
+    expect(winter.topConcealment).toEqual([{ code: 'RIP_ON_RIP_OFF', seizures: 3 }]);
+    expect(winter.monthly).toEqual([{ month: `${y - 1}-12`, seizures: 1 }, { month: `${y}-01`, seizures: 2 }]);
+    // Four years: the oldest seizure counts too, and the months run from the first to the last.
+    const long = await figuresOf(`${y - 3}-01-01`, today);
+    expect(long.seizures).toBe(4);
+    expect(long.byCountry).toEqual([{ code: 'FR', seizures: 4 }]);
+    expect(long.monthly[0]).toEqual({ month: `${y - 3}-01`, seizures: 0 });
+    expect(long.monthly.find((m: { month: string }) => m.month === `${y - 3}-06`)).toEqual({ month: `${y - 3}-06`, seizures: 1 });
+    expect(long.monthly).toHaveLength(36 + Number(today.slice(5, 7)));
+  });
+
   it('refuses what the handling code or the period does not allow, and who may not write; nothing stored changes', async () => {
     const before = (await cast.rilo.client.get('/api/v1/bulletins')).body.bulletins.length;
     expect((await cast.rilo.client.post('/api/v1/bulletins', bulletin({ periodFrom: today, periodTo: yearStart === today ? '2000-01-01' : yearStart }))).status).toBe(422);

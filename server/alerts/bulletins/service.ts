@@ -6,7 +6,7 @@ import { forbidden, notFound, Problem } from '../../platform/http/problem.ts';
 import { isoTime } from '../../platform/db/timestamps.ts';
 import { queueNotice } from '../../identity/index.ts';
 import { referenceSets } from '../../reference/index.ts';
-import { validatedStats } from '../../seizures/index.ts';
+import { periodFigures } from '../../seizures/index.ts';
 import { ALERT_READERS, scopeOf } from '../access.ts';
 import { HANDLING_CODES, type HandlingCode } from '../alert-view.ts';
 import { resolveTargets } from '../circulation.ts';
@@ -36,7 +36,7 @@ const shape = (r: Record<string, unknown>): Summary => ({
 
 /**
  * Analysis bulletins: a RILO's or the I2C's narrative over a region and period, with the CEN figures of that
- * region and period (the dashboard's aggregates over validated seizures) and the period's alerts pulled live
+ * region and period (validated seizures counted over exactly the period) and the period's alerts pulled live
  * when read; published (circulated) like an alert, archived and searchable.
  */
 export function createBulletins(ctx: Ctx, lists: Lists) {
@@ -122,9 +122,7 @@ export function createBulletins(ctx: Ctx, lists: Lists) {
     const [r] = await database.rows<Record<string, unknown>>(sql`SELECT ${SUMMARY}, b.language, b.sections, b.author_org_id AS "authorOrgId" FROM ${FROM} WHERE b.id = ${id}::uuid AND ${readable(actor.orgId)}`);
     if (!r) throw notFound('Bulletin');
     const b = shape(r);
-    const stats = await validatedStats(database, { region: b.region, from: b.periodFrom, to: b.periodTo });
-    const monthly = new Map<string, number>();
-    for (const m of stats.monthly) if (m.month >= b.periodFrom.slice(0, 7) && m.month <= b.periodTo.slice(0, 7)) monthly.set(m.month, (monthly.get(m.month) ?? 0) + m.seizures);
+    const figures = await periodFigures(database, { region: b.region, from: b.periodFrom, to: b.periodTo });
     // The period's alerts of the region (or global), never more restricted than the bulletin itself.
     const allowed = HANDLING_CODES.slice(0, HANDLING_CODES.indexOf(b.handling) + 1).filter((h) => h !== 'H3');
     const alerts = await database.rows<{ id: string; reference: string; title: string; riskArea: string; handling: HandlingCode; circulatedAt: Date | string }>(sql`SELECT a.id, a.reference, a.title,
@@ -139,16 +137,7 @@ export function createBulletins(ctx: Ctx, lists: Lists) {
       language: r.language as string,
       sections: (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as BulletinView['sections'],
       canEdit: r.authorOrgId === actor.orgId && b.status === 'draft' && BULLETIN_WRITERS.some((w) => actor.roles.includes(w)),
-      figures: {
-        // The aggregates compare a year with the one before; filtered to the period, the two together are the period.
-        seizures: stats.totals.seizures + stats.totals.lastYearSeizures,
-        byCategory: stats.byCategory.map((c) => ({ category: c.category, seizures: c.seizures + c.lastYearSeizures })).filter((c) => c.seizures > 0),
-        monthly: [...monthly].sort(([a], [c]) => a.localeCompare(c)).map(([month, seizures]) => ({ month, seizures })),
-        topRoutes: stats.topRoutes.slice(0, 10),
-        topConcealment: stats.topConcealment.slice(0, 10),
-        topDetection: stats.topDetection.slice(0, 10),
-        byCountry: stats.byCountry.slice(0, 15),
-      },
+      figures,
       alerts: alerts.map((a) => ({ ...a, circulatedAt: isoTime(a.circulatedAt) })),
     };
   }
