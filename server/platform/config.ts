@@ -35,6 +35,8 @@ const envSchema = z.object({
   OPENCEN_HUB_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   // Requests for WCO data: the least number of seizures in a published cell of an aggregated extract.
   OPENCEN_DATA_REQUEST_MIN_CELL: z.coerce.number().int().min(2).max(1000).default(5),
+  // IRIS feeds on loopback, private or link-local addresses (the demo's local feeds); refused by default against request forgery.
+  OPENCEN_OSINT_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['true', 'false']).default('false'),
@@ -71,6 +73,8 @@ export interface Config {
   hub: { url: string | null; token: string | null; tokenFile: string | null; pollSeconds: number };
   /** Requests for WCO data: a published cell of an aggregated extract counts at least this many seizures (k). */
   dataRequestMinCell: number;
+  /** IRIS may fetch sources on loopback, private and link-local addresses (never the cloud metadata addresses). */
+  osintAllowPrivate: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -110,5 +114,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pollSeconds: e.OPENCEN_HUB_POLL_SECONDS,
     },
     dataRequestMinCell: e.OPENCEN_DATA_REQUEST_MIN_CELL,
+    osintAllowPrivate: e.OPENCEN_OSINT_ALLOW_PRIVATE === 'true',
   };
 }
