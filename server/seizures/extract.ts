@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { textArray } from '../platform/db/pg-array.ts';
 import { DIMENSION_KEYS, EXTRACT_FIELD_KEYS, type ExtractFieldKey } from './extract-view.ts';
+import { readAggregate } from './aggregate-read.ts';
 
 /**
  * Extracts of the CEN seizure database for requests for WCO data (the desk module): validated seizures only,
@@ -82,7 +83,7 @@ function selection(scope: ExtractScope): SQL {
   return sql.join(where, sql` AND `);
 }
 
-export function createSeizureExtracts(database: Pick<Database, 'rows'>) {
+export function createSeizureExtracts(database: Pick<Database, 'rows' | 'db' | 'kind'>) {
   /**
    * Cells of the dimensions given, each counting seizures and reporting administrations. A cell is published
    * only when it counts at least k seizures from at least 2 administrations; otherwise its figures are nulled
@@ -100,7 +101,7 @@ export function createSeizureExtracts(database: Pick<Database, 'rows'>) {
     const category = scope.categories.length ? sql` AND c.category = ANY(${textArray(scope.categories)})` : sql``;
     const ok = sql.raw(`(count(*) >= ${Math.max(1, Math.floor(k))} AND count(DISTINCT org_id) >= 2)`);
     // First one row per seizure and cell (its kilograms summed), then the cells: both levels hash-aggregate.
-    const rows = await database.rows<Record<string, unknown>>(sql`WITH per_seizure AS (
+    const rows = await readAggregate(database, sql`WITH per_seizure AS (
         SELECT ${sql.join(inner, sql`, `)}, s.id, s.org_id,
           sum(CASE c.unit WHEN 'kg' THEN c.quantity WHEN 'g' THEN c.quantity / 1000 END) AS kg
         FROM seizures s JOIN seizure_commodities c ON c.seizure_id = s.id

@@ -9,6 +9,7 @@ import { UNITS, type SearchFilters } from './schema.ts';
 import { scopeOf, visible, whereClause, type Scope } from './search.ts';
 import { mapReply, reportQuery, reportReply, statsQuery, statsReply } from './stats-schema.ts';
 import { searchFilters } from './schema.ts';
+import { readAggregate } from './aggregate-read.ts';
 
 /**
  * The dashboard, the map and the annual report. Every figure is aggregated in SQL over the records
@@ -80,17 +81,8 @@ function monthsOf(year: number, now = new Date()): number[] {
 }
 
 export function createStats(database: Database) {
-  /**
-   * Runs the statements of one answer, on PostgreSQL side by side. Each runs with room for its hash
-   * aggregates, and without JIT compilation: the planner's estimates for a scan of a million rows
-   * call for it, and compiling takes longer than these queries run.
-   */
-  const settings = database.kind === 'postgres' ? sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)` : sql`SELECT set_config('work_mem', '64MB', true)`;
-  const one = (q: SQL) =>
-    database.db.transaction(async (tx) => {
-      await tx.execute(settings);
-      return ((await tx.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
-    });
+  /** Runs the statements of one answer (each as `readAggregate` does), on PostgreSQL side by side. */
+  const one = (q: SQL) => readAggregate(database, q);
   async function read<T extends unknown[]>(queries: { [K in keyof T]: SQL }): Promise<{ [K in keyof T]: Record<string, unknown>[] }> {
     if (database.kind === 'pglite') {
       const out: Record<string, unknown>[][] = [];
