@@ -34,3 +34,60 @@ export interface LanguageView {
   language: string;
   confidence: number;
 }
+
+/** Who manages IRIS sources and validates items: the I2C. */
+export const OSINT_MANAGERS = ['i2c_officer'] as const;
+
+export const SOURCE_KINDS = ['rss', 'atom', 'rdf', 'jsonfeed', 'page'] as const;
+/** How far a source is trusted, from A (reliable) to D; X not yet graded. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'X'] as const;
+export const ITEM_STATUSES = ['new', 'validated', 'rejected', 'published'] as const;
+/** The statuses members other than the I2C see. */
+export const MEMBER_VISIBLE_STATUSES = ['validated', 'published'] as const;
+export const MIN_POLL_MINUTES = 5;
+
+export interface SourceView {
+  id: string;
+  url: string;
+  kind: (typeof SOURCE_KINDS)[number];
+  name: string;
+  language: string | null;
+  country: string | null;
+  categoryHints: string[];
+  pollMinutes: number;
+  reliability: (typeof RELIABILITY_GRADES)[number];
+  enabled: boolean;
+  lastFetchAt: string | null;
+  lastOkAt: string | null;
+  /** Kept until a poll succeeds: a failing source says so. */
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string;
+  itemCount: number;
+}
+
+export interface ItemView {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  title: string;
+  /** Sanitised HTML. */
+  summary: string;
+  body: string;
+  url: string;
+  publishedAt: string | null;
+  fetchedAt: string;
+  language: string;
+  countries: string[];
+  focusCountry: string | null;
+  places: GeotagPlaceView[];
+  status: (typeof ITEM_STATUSES)[number];
+  note: string;
+}
+
+export interface PollOutcomeView {
+  outcome: 'ok' | 'not-modified' | 'failed';
+  newItems: number;
+  error: string | null;
+  source: SourceView;
+}
