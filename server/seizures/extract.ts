@@ -88,30 +88,42 @@ export function createSeizureExtracts(database: Pick<Database, 'rows' | 'db' | '
    * Cells of the dimensions given, each counting seizures and reporting administrations. A cell is published
    * only when it counts at least k seizures from at least 2 administrations; otherwise its figures are nulled
    * in the query itself. A seizure counts once per cell (two lines of one category are one seizure).
+   *
+   * Seizures are counted from their own distinct categories (no join, no row per seizure to sort), by cell
+   * and administration, and the kilograms summed from the lines apart; both hash-aggregate into a few
+   * thousand rows, summed per cell (run as `readAggregate` runs the dashboard's).
    */
   async function aggregate(scope: ExtractScope, dimensions: readonly ExtractFieldKey[], k: number): Promise<AggregateCell[]> {
-    const dims = dimensions.map((d) => {
-      const expr = DIMENSION_SQL[d];
-      if (!expr || !DIMENSION_KEYS.includes(d)) throw new Error(`${d} is not a dimension of an aggregate`);
-      return expr;
-    });
-    if (!dims.length) throw new Error('an aggregate needs at least one dimension');
-    const inner = dims.map((e, i) => sql`${e} AS ${sql.raw(`d${i}`)}`);
-    const names = sql.raw(dims.map((_, i) => `d${i}`).join(', '));
-    const category = scope.categories.length ? sql` AND c.category = ANY(${textArray(scope.categories)})` : sql``;
-    const ok = sql.raw(`(count(*) >= ${Math.max(1, Math.floor(k))} AND count(DISTINCT org_id) >= 2)`);
-    // First one row per seizure and cell (its kilograms summed), then the cells: both levels hash-aggregate.
-    const rows = await readAggregate(database, sql`WITH per_seizure AS (
-        SELECT ${sql.join(inner, sql`, `)}, s.id, s.org_id,
-          sum(CASE c.unit WHEN 'kg' THEN c.quantity WHEN 'g' THEN c.quantity / 1000 END) AS kg
+    for (const d of dimensions) if (!DIMENSION_SQL[d] || !DIMENSION_KEYS.includes(d)) throw new Error(`${d} is not a dimension of an aggregate`);
+    if (!dimensions.length) throw new Error('an aggregate needs at least one dimension');
+    const byCategory = dimensions.includes('category');
+    const cats = scope.categories.length ? textArray(scope.categories) : null;
+    const names = sql.raw(dimensions.map((_, i) => `d${i}`).join(', '));
+    const dimsOver = (category: SQL) => dimensions.map((d, i) => sql`${d === 'category' ? category : DIMENSION_SQL[d]!} AS ${sql.raw(`d${i}`)}`);
+    const others = dimensions.map((d, i) => (d === 'category' ? null : sql`${DIMENSION_SQL[d]!} AS ${sql.raw(`d${i}`)}`)).filter((x): x is SQL => x !== null);
+    const otherNames = sql.raw(['org_id', ...dimensions.flatMap((d, i) => (d === 'category' ? [] : [`d${i}`]))].join(', '));
+    // Seizures by administration and set of categories first (a few thousand groups from a million rows, no join),
+    // then one row per category of the set: a seizure counts once in the cell of each of its categories.
+    const seizures = sql`SELECT ${sql.join(others, sql`, `)}${others.length ? sql`, ` : sql``}s.org_id, s.categories, count(*) AS n
+      FROM seizures s WHERE ${selection(scope)} AND ${cats ? sql`s.categories && ${cats}` : sql`cardinality(s.categories) > 0`}
+      GROUP BY ${otherNames}, s.categories`;
+    const perOrg = byCategory
+      ? sql`SELECT ${sql.join(dimensions.map((d, i) => (d === 'category' ? sql`cat.category COLLATE "C" AS ${sql.raw(`d${i}`)}` : sql.raw(`p.d${i}`))), sql`, `)}, p.org_id, sum(p.n) AS n, NULL::numeric AS kg
+          FROM (${seizures}) p CROSS JOIN LATERAL unnest(p.categories) AS cat(category)${cats ? sql` WHERE cat.category = ANY(${cats})` : sql``} GROUP BY ${names}, p.org_id`
+      : sql`SELECT ${names}, org_id, sum(n) AS n, NULL::numeric AS kg FROM (${seizures}) p GROUP BY ${names}, org_id`;
+    const ok = sql.raw(`(sum(n) >= ${Math.max(1, Math.floor(k))} AND count(org_id) >= 2)`);
+    const q = sql`WITH parts AS (
+        ${perOrg}
+        UNION ALL
+        SELECT ${sql.join(dimsOver(sql`c.category`), sql`, `)}, NULL::uuid, 0, sum(CASE c.unit WHEN 'kg' THEN c.quantity ELSE c.quantity / 1000 END)
         FROM seizures s JOIN seizure_commodities c ON c.seizure_id = s.id
-        WHERE ${selection(scope)}${category}
-        GROUP BY ${names}, s.id, s.org_id)
+        WHERE ${selection(scope)} AND c.unit IN ('kg', 'g')${cats ? sql` AND c.category = ANY(${cats})` : sql``} GROUP BY ${names})
       SELECT ${names}, ${ok} AS published,
-        CASE WHEN ${ok} THEN count(*) END::int AS seizures,
-        CASE WHEN ${ok} THEN count(DISTINCT org_id) END::int AS administrations,
+        CASE WHEN ${ok} THEN sum(n) END::int AS seizures,
+        CASE WHEN ${ok} THEN count(org_id) END::int AS administrations,
         CASE WHEN ${ok} THEN round(sum(kg), 3) END::float8 AS kg
-      FROM per_seizure GROUP BY ${names} ORDER BY ${names}`);
+      FROM parts GROUP BY ${names} HAVING sum(n) > 0 ORDER BY ${names}`;
+    const rows = await readAggregate(database, q);
     return rows.map((r) => ({
       key: Object.fromEntries(dimensions.map((d, i) => [d, (r[`d${i}`] ?? null) as string | number | null])),
       published: r.published === true,
