@@ -1,3 +1,4 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
@@ -55,4 +56,26 @@ export async function checkDestination(url: URL, allowPrivate: boolean): Promise
     const why = refusalOf(address, allowPrivate);
     if (why) throw new FetchRefused(`Refused to fetch ${url.host}: ${why}.`);
   }
+}
+
+type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The resolver of the sockets IRIS opens: the addresses a name resolves to when connecting are checked too, so a
+ * DNS answer that changed since checkDestination (rebinding) cannot reach an internal address.
+ */
+export function guardedLookup(allowPrivate: boolean) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    dnsLookup(hostname, { family: options.family, hints: options.hints, all: true, verbatim: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      for (const a of addresses) {
+        const why = refusalOf(a.address, allowPrivate);
+        if (why) return callback(new FetchRefused(`Refused to connect to ${hostname}: ${why}.`), []);
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(new FetchRefused(`The host ${hostname} could not be resolved.`), []);
+      callback(null, first.address, first.family);
+    });
+  };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusalOf } from './address-guard.ts';
+import { guardedLookup, refusalOf } from './address-guard.ts';
 import { decodeBody } from './charset.ts';
 import { fetchGuarded } from './fetcher.ts';
 import { parseFeed } from './parse-feed.ts';
@@ -28,6 +28,16 @@ describe('the address guard (default configuration: private addresses refused)',
     for (const a of ['93.184.216.34', '2606:4700::1111', '172.32.0.1']) expect(refusalOf(a, false), a).toBeNull();
     expect(refusalOf('10.1.2.3', true)).toBeNull();
     expect(refusalOf('169.254.169.254', true)).toMatch(/metadata/);
+  });
+
+  it('checks the addresses again when the socket connects, so a changed DNS answer cannot reach inside', async () => {
+    const resolve = (allowPrivate: boolean) =>
+      new Promise<unknown>((done) => guardedLookup(allowPrivate)('localhost', { all: true }, (err, addresses) => done(err ?? addresses)));
+    expect(String(await resolve(false))).toMatch(/Refused to connect to localhost: .* loopback/);
+    expect(await resolve(true)).toEqual(expect.arrayContaining([expect.objectContaining({ address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/) })]));
+    // A host name (not an address) goes through that resolver: allowed here, the fixture answers.
+    const port = new URL(feeds.url).port;
+    expect(await fetchGuarded(`http://localhost:${port}/etag.rss`, allowed)).toMatchObject({ status: 'ok' });
   });
 
   it('refuses a redirect to the metadata address, and schemes other than http(s)', async () => {

@@ -1,4 +1,5 @@
-import { checkDestination, FetchRefused } from './address-guard.ts';
+import { Agent, fetch, type Response } from 'undici';
+import { checkDestination, FetchRefused, guardedLookup } from './address-guard.ts';
 
 export interface FetchOptions {
   allowPrivate: boolean;
@@ -17,6 +18,14 @@ export type FetchOutcome =
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 20_000;
+// One connection pool per setting; each checks again, at connection time, the addresses a host name resolves to.
+const agents = new Map<boolean, Agent>();
+const agentFor = (allowPrivate: boolean) => {
+  let agent = agents.get(allowPrivate);
+  if (!agent) agents.set(allowPrivate, (agent = new Agent({ connect: { lookup: guardedLookup(allowPrivate) } })));
+  return agent;
+};
+
 export const USER_AGENT = 'OpenCEN-IRIS/1.0 (+news monitoring of a customs enforcement network)';
 
 /**
@@ -35,7 +44,7 @@ export async function fetchGuarded(address: string, options: FetchOptions): Prom
     await checkDestination(url, options.allowPrivate);
     let res: Response;
     try {
-      res = await fetch(url, { redirect: 'manual', headers, signal });
+      res = await fetch(url, { redirect: 'manual', headers, signal, dispatcher: agentFor(options.allowPrivate) });
     } catch (err) {
       throw new FetchRefused(signal.aborted ? `No answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.` : `The request failed: ${causeOf(err)}.`);
     }
