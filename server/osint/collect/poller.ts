@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { execRows } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import { decodeBody } from './charset.ts';
-import { fetchGuarded, type FetchOptions } from './fetcher.ts';
+import { fetchGuarded } from './fetcher.ts';
 import { prepareItems, storeItems, type PreparedItem } from './ingest.ts';
 import { parseFeed } from './parse-feed.ts';
 import { parsePage } from './parse-page.ts';
@@ -40,13 +40,11 @@ export function backoffMinutes(pollMinutes: number, failures: number): number {
   return Math.min(MAX_BACKOFF_MINUTES, pollMinutes * 2 ** Math.min(failures, 20));
 }
 
-export type FetchOverrides = Pick<FetchOptions, 'timeoutMs' | 'maxBytes'>;
-
 /**
  * Polls sources: one job per source, queued by a dispatcher that claims the due ones (several nodes may run it:
  * a source is claimed by one of them). A poll's outcome is kept on the source; a failure never throws out of here.
  */
-export function createPoller(ctx: Ctx, overrides: FetchOverrides = {}) {
+export function createPoller(ctx: Ctx) {
   const { database } = ctx;
 
   async function fetchItems(source: SourceRow): Promise<{ notModified: true } | { notModified: false; items: PreparedItem[]; etag: string | null; lastModified: string | null }> {
@@ -54,7 +52,6 @@ export function createPoller(ctx: Ctx, overrides: FetchOverrides = {}) {
     if (source.kind === 'page') await checkRobots(source.url, allowPrivate);
     const res = await fetchGuarded(source.url, {
       allowPrivate,
-      ...overrides,
       etag: source.etag,
       lastModified: source.lastModified,
       accept: source.kind === 'page' ? 'text/html' : 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
