@@ -24,20 +24,14 @@ export interface ConstantRateResult {
   slowBySecond: Record<number, number>;
 }
 
-export async function constantRate(opts: {
-  url: string;
-  method?: string;
-  headers: Record<string, string>;
-  body: () => string;
+/** Requests at a constant rate, open loop: `call` sends one and answers whether it succeeded. */
+export async function openLoop(opts: {
   rate: number;
   seconds: number;
-  /** Keep-alive connections at most; a request due while all are busy opens none and waits for one. */
-  connections?: number;
   /** Seconds of the same load first, not counted: the connections opened and the client's code compiled. */
   warmUpSeconds?: number;
+  call(): Promise<boolean>;
 }): Promise<ConstantRateResult> {
-  const target = new URL(opts.url);
-  const pool = new Pool(target.origin, { connections: opts.connections ?? 16 });
   const warmUp = Math.round(opts.rate * (opts.warmUpSeconds ?? 1));
   const total = warmUp + Math.round(opts.rate * opts.seconds);
   const latencies: number[] = [];
@@ -51,12 +45,11 @@ export async function constantRate(opts: {
 
   const send = (dueAt: number) => {
     const counted = dueAt >= measuredFrom;
-    const p = pool
-      .request({ path: target.pathname, method: (opts.method ?? 'POST') as 'POST', headers: opts.headers, body: opts.body() })
-      .then(async (res) => {
-        await res.body.dump();
+    const p = opts
+      .call()
+      .then((ok) => {
         if (!counted) return;
-        if (res.statusCode >= 400) errors++;
+        if (!ok) errors++;
         const ms = performance.now() - dueAt;
         latencies.push(ms);
         if (ms > 10) {
@@ -85,12 +78,11 @@ export async function constantRate(opts: {
     setTimeout(tick, 20);
   });
   await Promise.all(inFlight);
-  await pool.close();
   const cpu = process.cpuUsage(cpu0);
   const elapsed = (performance.now() - measuredFrom) / 1000;
   const measured = total - warmUp;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN;
+  const at = quantile(latencies);
   return {
     sent: measured,
     errors,
@@ -102,6 +94,63 @@ export async function constantRate(opts: {
     max: latencies.at(-1) ?? NaN,
     slowBySecond,
   };
+}
+
+/** quantile(sorted)(q): the value at quantile q of ascending `sorted` (NaN when empty). */
+const quantile = (sorted: number[]) => (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
+
+export async function constantRate(opts: {
+  url: string;
+  method?: string;
+  headers: Record<string, string>;
+  body: () => string;
+  rate: number;
+  seconds: number;
+  /** Keep-alive connections at most; a request due while all are busy opens none and waits for one. */
+  connections?: number;
+  warmUpSeconds?: number;
+}): Promise<ConstantRateResult> {
+  const target = new URL(opts.url);
+  const pool = new Pool(target.origin, { connections: opts.connections ?? 16 });
+  try {
+    return await openLoop({
+      ...opts,
+      call: async () => {
+        const res = await pool.request({ path: target.pathname, method: (opts.method ?? 'POST') as 'POST', headers: opts.headers, body: opts.body() });
+        await res.body.dump();
+        return res.statusCode < 400;
+      },
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+export interface FlatOutResult {
+  rate: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+/** `concurrency` callers, each sending the next as soon as the last answered, for `seconds` (after one second not counted). */
+export async function flatOut(opts: { seconds: number; concurrency: number; call(): Promise<boolean> }): Promise<FlatOutResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const from = performance.now() + 1000;
+  const until = from + opts.seconds * 1000;
+  const worker = async () => {
+    for (let t0 = performance.now(); t0 < until; t0 = performance.now()) {
+      const ok = await opts.call().catch(() => false);
+      if (t0 < from) continue;
+      if (!ok) errors++;
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  latencies.sort((a, b) => a - b);
+  const at = quantile(latencies);
+  return { rate: latencies.length / opts.seconds, errors, p50: at(0.5), p99: at(0.99) };
 }
 
 export interface ChildLoad {
@@ -119,14 +168,17 @@ export interface ChildLoad {
  * benchmark process (whose heap holds what it loaded: a pause of its garbage collector would be counted
  * as the server's).
  */
-export async function constantRateInChild(load: ChildLoad): Promise<ConstantRateResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], { stdio: ['pipe', 'pipe', 'inherit'] });
+export const constantRateInChild = (load: ChildLoad) => runInChild<ConstantRateResult>(import.meta.filename, load);
+
+/** Runs the script `file` in a fresh process with `input` as JSON on its stdin; answers what it writes as JSON on stdout. */
+export async function runInChild<T>(file: string, input: unknown): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stdin.end(JSON.stringify(load));
+  child.stdin.end(JSON.stringify(input));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`the load process exited with ${code}`);
-  return JSON.parse(out) as ConstantRateResult;
+  return JSON.parse(out) as T;
 }
 
 // In the child: the load described on stdin, the result as JSON on stdout.

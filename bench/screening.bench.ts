@@ -8,9 +8,10 @@ import { sql } from 'drizzle-orm';
 import { prepareDatabase } from '../server/database-setup.ts';
 import { createAuditLog, createOrganisation, createUser } from '../server/identity/index.ts';
 import { embeddedDir, openDatabase, type Database } from '../server/platform/db/database.ts';
-import { generateWatchLists, type GenerateResult } from '../server/screening/testing.ts';
+import { generateWatchLists, singleCheckStatement, type GenerateResult } from '../server/screening/testing.ts';
 import { startServer, stopServer } from './app-process.ts';
 import { constantRateInChild } from './constant-rate.ts';
+import { rawCheckInChild, type RawCheckResult } from './raw-check-load.ts';
 
 /**
  * Screening budgets (issue 5): synthetic lists of N travel documents, N/10 vehicles and N/20
@@ -96,7 +97,7 @@ async function timed(n: number, call: (i: number) => Promise<Response>) {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function measure(label: string, url: string, token: string, samples: GenerateResult['samples'], sizes: string, rate: number) {
+async function measure(label: string, url: string, token: string, samples: GenerateResult['samples'], sizes: string, rate: number, rawUrl: string | null) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   const docs = samples.travel_documents!;
@@ -120,6 +121,10 @@ async function measure(label: string, url: string, token: string, samples: Gener
   // check takes. autocannon's own rate limit sends each second's quota in one burst, so it is not used for this.
   // The constant rate first: a service at its usual load is not in the wake of a flat-out burst (whose
   // query-log and audit writes are still being flushed and vacuumed for a while afterwards).
+  // The raw path first: it only reads, so it leaves no writes behind for the product's run to pay for.
+  const raw: RawCheckResult | null = rawUrl
+    ? await rawCheckInChild({ databaseUrl: rawUrl, statements: docs.map(singleCheckStatement), poolSize: 5, concurrency: 8, rate, seconds: 20 })
+    : null;
   const exactSteady = await constantRateInChild({
     url: `${url}/api/v1/screening/search`,
     headers,
@@ -151,6 +156,15 @@ async function measure(label: string, url: string, token: string, samples: Gener
   console.log(`    (the load generator, a process of its own, took ${exactSteady.clientCpuMsPerRequest.toFixed(2)} ms of CPU per request on the same two cores)`);
   const slow = Object.entries(exactSteady.slowBySecond);
   if (slow.length) console.log(`    (checks over 10 ms, by second of the run: ${slow.map(([second, n]) => `${second}s: ${n}`).join(', ')})`);
+  if (raw) {
+    const r = raw.steady;
+    console.log(
+      `  raw path, the check's statement alone (pg, pool of 5, same database): flat out ${fmt(Math.round(raw.flat.rate))} lookups/s, p50 ${ms(raw.flat.p50)} ms, p99 ${ms(raw.flat.p99)} ms; at a constant ${rate}/s p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms, errors ${raw.flat.errors + r.errors}`,
+    );
+    console.log(
+      `  product / raw path: throughput ${(exact.requests.average / raw.flat.rate).toFixed(2)} (goal ≥ 0.6), p99 at ${rate}/s ${(exactSteady.p99 / r.p99).toFixed(1)}× (goal ≤ 3×)`,
+    );
+  }
   console.log(`  batch API, 1,000 identifiers a request:   ${fmt(Math.round(batch.requests.average * 1000))} checks/s, p50 ${batch.latency.p50} ms a batch, errors ${batch.errors + batch.non2xx}   (budget ≥ 5,000 checks/s)`);
   console.log(`  500-item manifest (20 runs):               p50 ${manifest500.p50} ms, p95 ${manifest500.p95} ms   (budget < 250 ms)`);
   console.log(`  one-edit search (50 runs):                 p50 ${oneEdit.p50} ms, p95 ${oneEdit.p95} ms   (budget p95 < 20 ms)`);
@@ -238,7 +252,7 @@ async function run(label: string, database: Database, env: Record<string, string
   const server = await startServer({ ...env, OPENCEN_SCREENING_SEARCHES_PER_MINUTE: '100000000', OPENCEN_SCREENING_BATCH_ITEMS_PER_MINUTE: '1000000000' }, port);
   try {
     const sizes = `${fmt(n)} travel documents, ${fmt(result.counts.vehicles)} vehicles, ${fmt(result.counts.firearms)} firearms`;
-    await measure(label, server.url, token, result.samples, sizes, database.kind === 'pglite' ? 250 : 500);
+    await measure(label, server.url, token, result.samples, sizes, database.kind === 'pglite' ? 250 : 500, env.DATABASE_URL ?? null);
   } finally {
     await stopServer(server.proc);
   }

@@ -125,6 +125,26 @@ function plainStatement(lists: readonly ListName[], keyed: readonly ListName[]) 
   return st;
 }
 
+/** The lists that have a key of the probes' kinds: only those get a first-level lookup. */
+const keyedLists = (probes: Probe[], lists: readonly ListName[]) => lists.filter((l) => LIST_DEFS[l].keys.some((k) => probes.some((p) => p.kind === k.kind)));
+
+/** The probes as the five array parameters of a check's statement. */
+const probeArrays = (probes: Probe[]) => [
+  `{${probes.map((p) => p.item).join(',')}}`,
+  arrayLiteral(probes.map((p) => p.kind)),
+  arrayLiteral(probes.map((p) => p.norm)),
+  arrayLiteral(probes.map((p) => p.folded)),
+  arrayLiteral(probes.map((p) => ncicKey(p.kind, p.norm))),
+];
+
+/**
+ * The prepared statement (name, text) and parameters that a check of these probes without structured fields
+ * sends: what matchKeysWithFirstLevels runs, for a benchmark that times the database's part of a check alone.
+ */
+export function plainCheckStatement(probes: Probe[], lists: readonly ListName[]) {
+  return { ...plainStatement(lists, keyedLists(probes, lists)), params: probeArrays(probes) };
+}
+
 type MatchRow = { i: number; list: ListName; record_id: string; raw: string; norm: string; folded: string; q_norm: string; ncic: boolean; first_level?: unknown };
 
 /**
@@ -140,15 +160,9 @@ export async function matchKeysWithFirstLevels(
 ): Promise<{ hits: KeyHit[]; firstLevels: Map<string, Record<string, unknown>> }> {
   const firstLevels = new Map<string, Record<string, unknown>>();
   if (!probes.length) return { hits: [], firstLevels };
-  const keyed = lists.filter((l) => LIST_DEFS[l].keys.some((k) => probes.some((p) => p.kind === k.kind)));
+  const keyed = keyedLists(probes, lists);
   const conds = new Map(keyed.map((l) => [l, extra(l)]));
-  const arrays = [
-    `{${probes.map((p) => p.item).join(',')}}`,
-    arrayLiteral(probes.map((p) => p.kind)),
-    arrayLiteral(probes.map((p) => p.norm)),
-    arrayLiteral(probes.map((p) => p.folded)),
-    arrayLiteral(probes.map((p) => ncicKey(p.kind, p.norm))),
-  ];
+  const arrays = probeArrays(probes);
   let rows: MatchRow[];
   if ([...conds.values()].every((c) => c === null)) {
     const st = plainStatement(lists, keyed);
